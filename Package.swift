@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+// taskreport: run a night's tasks and turn task records into a static HTML report.
+// Stages, one module each: Ingest → Stats (+ CStatsKernel) → Charts (+ CCairo) → Report.
+import PackageDescription
+
+let package = Package(
+    name: "taskreport",
+    products: [
+        .executable(name: "taskreport", targets: ["taskreport"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The command line: parses arguments and wires the stages together.
+        .executableTarget(
+            name: "taskreport",
+            dependencies: [
+                "TaskModel", "Ingest", "Stats", "Charts", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Shared vocabulary: the columnar task table and status kinds. Imports no stage.
+        .target(name: "TaskModel"),
+
+        // System libraries, each behind a tiny module map.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+
+        // A small Swift wrapper over the sqlite3 C API (connections, statements, typed errors).
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+
+        // C++ columnar builder with a C interface: simdjson parsing, validation, dictionary encoding.
+        .target(
+            name: "CTaskColumns",
+            linkerSettings: [.linkedLibrary("simdjson")]
+        ),
+        .target(name: "Ingest", dependencies: ["TaskModel", "CTaskColumns", "SQLite"]),
+
+        // Plain C99 statistics kernel; knows nothing of Swift.
+        .target(name: "CStatsKernel"),
+        .target(name: "Stats", dependencies: ["TaskModel", "CStatsKernel"]),
+
+        .target(name: "Charts", dependencies: ["Stats", "TaskModel", "CCairo"]),
+
+        // Report templates live in Templates/ at the top level; the plugin embeds them as defaults.
+        .executableTarget(name: "TemplateEmbedder"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
+        .target(
+            name: "Report",
+            dependencies: [
+                "TaskModel", "Stats", "Charts",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTemplates"]
+        ),
+
+        .testTarget(name: "StatsTests", dependencies: ["Stats", "TaskModel", "CStatsKernel"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TaskModel", "SQLite"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Stats", "TaskModel", "CCairo"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Ingest", "Stats", "Charts", "TaskModel", "SQLite", "taskreport"]),
+    ],
+    cLanguageStandard: .c99,
+    cxxLanguageStandard: .cxx20
+)

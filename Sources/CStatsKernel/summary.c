@@ -1,0 +1,108 @@
+/* summary.c -- dense compaction, range and the duration summary.
+ *
+ * Loops keep SK_LANES independent accumulators so that the compiler can keep
+ * them in vector registers without reassociating floating-point additions on
+ * its own (which it may not do without -ffast-math). The lanes are combined
+ * in a fixed order, so results are deterministic for a given input.
+ */
+#include "stats_kernel.h"
+
+#include <math.h>
+
+#define SK_LANES 8
+
+size_t sk_compact(const double *x, size_t n, double *out) {
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        double v = x[i];
+        out[m] = v;           /* written unconditionally: no branch ...   */
+        m += (v == v);        /* ... the slot is kept only when v is not NaN */
+    }
+    return m;
+}
+
+size_t sk_range(const double *x, size_t n, double *min, double *max) {
+    double lo = INFINITY, hi = -INFINITY;
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) {
+        double v = x[i];
+        if (v == v) {
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+            count++;
+        }
+    }
+    *min = count ? lo : NAN;
+    *max = count ? hi : NAN;
+    return count;
+}
+
+/* Sum, minimum and maximum in SK_LANES lanes. */
+static void lane_sum_min_max(const double *x, size_t n, double *sum, double *min, double *max) {
+    double s[SK_LANES] = {0}, lo[SK_LANES], hi[SK_LANES];
+    for (int l = 0; l < SK_LANES; l++) { lo[l] = INFINITY; hi[l] = -INFINITY; }
+    size_t i = 0;
+    for (; i + SK_LANES <= n; i += SK_LANES) {
+        for (int l = 0; l < SK_LANES; l++) {
+            double v = x[i + l];
+            s[l] += v;
+            lo[l] = v < lo[l] ? v : lo[l];
+            hi[l] = v > hi[l] ? v : hi[l];
+        }
+    }
+    for (; i < n; i++) {
+        double v = x[i];
+        s[0] += v;
+        lo[0] = v < lo[0] ? v : lo[0];
+        hi[0] = v > hi[0] ? v : hi[0];
+    }
+    double total = 0, a = INFINITY, b = -INFINITY;
+    for (int l = 0; l < SK_LANES; l++) {
+        total += s[l];
+        a = lo[l] < a ? lo[l] : a;
+        b = hi[l] > b ? hi[l] : b;
+    }
+    *sum = total; *min = a; *max = b;
+}
+
+/* Sum of squared deviations from 'mean' and sum of the deviations, in lanes. */
+static void lane_deviations(const double *x, size_t n, double mean, double *squares, double *plain) {
+    double q[SK_LANES] = {0}, d[SK_LANES] = {0};
+    size_t i = 0;
+    for (; i + SK_LANES <= n; i += SK_LANES) {
+        for (int l = 0; l < SK_LANES; l++) {
+            double e = x[i + l] - mean;
+            q[l] += e * e;
+            d[l] += e;
+        }
+    }
+    for (; i < n; i++) {
+        double e = x[i] - mean;
+        q[0] += e * e;
+        d[0] += e;
+    }
+    double tq = 0, td = 0;
+    for (int l = 0; l < SK_LANES; l++) { tq += q[l]; td += d[l]; }
+    *squares = tq; *plain = td;
+}
+
+void sk_summarize(const double *x, size_t n, sk_summary *out) {
+    out->count = n;
+    if (n == 0) {
+        out->min = out->max = out->mean = out->stddev = out->sum = NAN;
+        return;
+    }
+    double sum, min, max;
+    lane_sum_min_max(x, n, &sum, &min, &max);
+    double mean = sum / (double)n;
+    double squares, plain;
+    lane_deviations(x, n, mean, &squares, &plain);
+    /* Corrected two-pass: subtract the rounding error of the mean. */
+    double m2 = squares - plain * plain / (double)n;
+    if (m2 < 0) m2 = 0;
+    out->sum = sum;
+    out->min = min;
+    out->max = max;
+    out->mean = mean + plain / (double)n;
+    out->stddev = n > 1 ? sqrt(m2 / (double)(n - 1)) : 0.0;
+}

@@ -1,0 +1,150 @@
+/* task_columns.h -- a columnar builder for task records, with a C interface.
+ *
+ * A tc_table accumulates task records as columns: one contiguous array per
+ * numeric field, dictionary codes for status, name, group and run id, and
+ * byte arenas for the free-text fields. Records arrive either as JSON text
+ * (parsed with simdjson's On-Demand API) or one at a time as a tc_record from
+ * any other reader (SQLite rows). Both paths meet in one validation step, so
+ * every input format obeys the same rules:
+ *
+ *   - 'status' is required and non-empty; 'id' is required (string or integer);
+ *   - times are RFC 3339 strings or Unix seconds;
+ *   - duration_ms, when absent, is derived from finished_at - started_at;
+ *   - a duration must be finite and not negative.
+ *
+ * Missing doubles are NaN, missing integers TC_MISSING_INT, missing strings
+ * have length 0. The table owns all memory; column pointers stay valid until
+ * the next append or tc_table_destroy().
+ */
+#ifndef TASK_COLUMNS_H
+#define TASK_COLUMNS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TC_MISSING_INT INT32_MIN
+
+/* Readable bytes that must follow the text handed to tc_table_append_json_*. */
+#define TC_JSON_PADDING 64
+
+/* A borrowed string: 'len' bytes at 'ptr', not NUL-terminated. */
+typedef struct tc_string {
+    const char *ptr;
+    size_t len;
+} tc_string;
+
+/* One record as a non-JSON reader sees it. Strings are borrowed for the
+ * duration of the append call. Times are Unix seconds or NaN; when a reader
+ * has a time as text it passes it in *_text and leaves the double NaN. */
+typedef struct tc_record {
+    tc_string id;
+    tc_string status;
+    tc_string name;
+    tc_string group;
+    tc_string run_id;
+    tc_string error;
+    tc_string data;
+    tc_string started_at_text;
+    tc_string finished_at_text;
+    double started_at;
+    double finished_at;
+    double duration_ms;
+    int32_t exit_code;
+    int32_t attempts;
+} tc_record;
+
+/* What went wrong, and where. */
+typedef enum tc_status {
+    TC_OK = 0,
+    TC_ERR_NOT_JSON,          /* input does not start like JSON               */
+    TC_ERR_SYNTAX,            /* malformed or truncated JSON                  */
+    TC_ERR_UTF8,              /* invalid UTF-8                                */
+    TC_ERR_NOT_OBJECT,        /* a record that is not a JSON object           */
+    TC_ERR_MISSING_FIELD,     /* required field absent or null                */
+    TC_ERR_FIELD_TYPE,        /* a field of the wrong type                    */
+    TC_ERR_BAD_TIME,          /* a time that is not RFC 3339 / Unix seconds   */
+    TC_ERR_BAD_DURATION,      /* negative or non-finite duration              */
+    TC_ERR_TIME_ORDER,        /* finished_at before started_at                */
+    TC_ERR_INTERNAL           /* out of memory or a simdjson failure          */
+} tc_status;
+
+typedef struct tc_error {
+    tc_status status;
+    size_t line;            /* 1-based line of the input, 0 if not applicable */
+    size_t record;          /* 1-based record number within this call         */
+    char field[32];         /* field at fault, "" if none                     */
+    char message[200];      /* human-readable detail, NUL-terminated          */
+} tc_error;
+
+typedef struct tc_table tc_table;
+
+/* Creates an empty table, or returns NULL when out of memory. */
+tc_table *tc_table_create(void);
+void tc_table_destroy(tc_table *table);
+
+/* Appends one record after validating it. On error returns the error status,
+ * fills *err (field and message; line and record are the caller's to set)
+ * and appends nothing. */
+tc_status tc_table_append(tc_table *table, const tc_record *record, tc_error *err);
+
+/* Parses JSON Lines text[0..len): one object per line, blank lines ignored.
+ * 'first_line' is the line number of text[0] in the whole input, used in
+ * errors; on success *next_line is the number of the line after the text.
+ * text[len .. len + TC_JSON_PADDING) must be readable. On error the records
+ * of lines before the faulty one stay appended. */
+tc_status tc_table_append_json_lines(tc_table *table, const char *text, size_t len,
+                                     size_t first_line, size_t *next_line, tc_error *err);
+
+/* Parses a JSON array of objects text[0..len), with the same padding rule. */
+tc_status tc_table_append_json_array(tc_table *table, const char *text, size_t len,
+                                     tc_error *err);
+
+/* Parses an RFC 3339 time ("2026-11-24T01:02:03.5Z", "+02:00" offsets, a
+ * space for the 'T', no zone meaning UTC) into Unix seconds. Returns 1 on
+ * success, 0 otherwise. */
+int tc_parse_time(const char *text, size_t len, double *seconds);
+
+/* ===== Reading the columns =============================================== */
+
+size_t tc_table_count(const tc_table *table);
+
+/* Numeric columns, tc_table_count() entries each. */
+const double *tc_table_started_at(const tc_table *table);
+const double *tc_table_finished_at(const tc_table *table);
+const double *tc_table_duration_ms(const tc_table *table);
+const int32_t *tc_table_exit_code(const tc_table *table);
+const int32_t *tc_table_attempts(const tc_table *table);
+
+/* Dictionary-encoded columns: codes per record, and the dictionary entries in
+ * order of first appearance. Missing values get a code whose entry is "". */
+typedef enum tc_dictionary_column {
+    TC_STATUS = 0,
+    TC_NAME = 1,
+    TC_GROUP = 2,
+    TC_RUN_ID = 3
+} tc_dictionary_column;
+
+const int32_t *tc_table_codes(const tc_table *table, tc_dictionary_column column);
+size_t tc_table_dictionary_size(const tc_table *table, tc_dictionary_column column);
+tc_string tc_table_dictionary_entry(const tc_table *table, tc_dictionary_column column, size_t code);
+
+/* Free-text columns: the bytes of every record back to back and count + 1
+ * offsets, so record i is bytes[offsets[i] .. offsets[i+1]). */
+typedef enum tc_text_column {
+    TC_ID = 0,
+    TC_ERROR = 1,
+    TC_DATA = 2
+} tc_text_column;
+
+const char *tc_table_text_bytes(const tc_table *table, tc_text_column column, size_t *byte_count);
+const uint64_t *tc_table_text_offsets(const tc_table *table, tc_text_column column);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TASK_COLUMNS_H */

@@ -1,0 +1,267 @@
+// json_reader.cpp -- task records from JSON text with simdjson's On-Demand API.
+//
+// Each record becomes a tc_record whose strings point into the input or into
+// simdjson's string buffer, and goes through tc_table_append(), the one place
+// where records are validated. JSON Lines are parsed one line at a time so an
+// error names its line exactly; a JSON array is parsed as one document and an
+// error names the record and the line where that record starts.
+#include "table.hpp"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+using namespace simdjson;
+using namespace taskcolumns;
+
+static_assert(TC_JSON_PADDING >= SIMDJSON_PADDING, "padding must satisfy simdjson");
+
+namespace {
+
+const char *type_name(ondemand::json_type type) {
+    switch (type) {
+    case ondemand::json_type::array: return "an array";
+    case ondemand::json_type::object: return "an object";
+    case ondemand::json_type::number: return "a number";
+    case ondemand::json_type::string: return "a string";
+    case ondemand::json_type::boolean: return "a boolean";
+    case ondemand::json_type::null: return "null";
+    }
+    return "unknown";
+}
+
+tc_status syntax_error(tc_error *err, error_code code) {
+    if (code == UTF8_ERROR) {
+        set_error(err, TC_ERR_UTF8, "", "invalid UTF-8");
+    } else if (code == INCORRECT_TYPE) {
+        set_error(err, TC_ERR_NOT_OBJECT, "", "a record must be a JSON object");
+    } else if (code == INCOMPLETE_ARRAY_OR_OBJECT || code == UNCLOSED_STRING) {
+        set_error(err, TC_ERR_SYNTAX, "", "truncated JSON: %s", error_message(code));
+    } else if (code == MEMALLOC) {
+        set_error(err, TC_ERR_INTERNAL, "", "out of memory");
+    } else {
+        set_error(err, TC_ERR_SYNTAX, "", "invalid JSON: %s", error_message(code));
+    }
+    return err->status;
+}
+
+/// Reads the fields of one record; the record's own strings live until the
+/// next document is parsed. Keeps the number scratch for integer ids.
+class RecordReader {
+public:
+    tc_status read(ondemand::object object, tc_record *r, tc_error *err) {
+        *r = tc_record{};
+        r->started_at = r->finished_at = r->duration_ms = std::numeric_limits<double>::quiet_NaN();
+        r->exit_code = r->attempts = TC_MISSING_INT;
+        for (auto field : object) {
+            std::string_view key;
+            if (auto code = field.unescaped_key().get(key)) return syntax_error(err, code);
+            ondemand::value value;
+            if (auto code = field.value().get(value)) return syntax_error(err, code);
+            tc_status status = read_field(key, value, r, err);
+            if (status != TC_OK) return status;
+        }
+        return TC_OK;
+    }
+
+private:
+    char id_text_[24];
+    char run_text_[24];
+
+    tc_status read_field(std::string_view key, ondemand::value &value, tc_record *r, tc_error *err) {
+        if (key == "id") return read_key(value, "id", id_text_, &r->id, err);
+        if (key == "status") return read_string(value, "status", &r->status, err);
+        if (key == "name") return read_string(value, "name", &r->name, err);
+        if (key == "group") return read_string(value, "group", &r->group, err);
+        if (key == "run_id") return read_key(value, "run_id", run_text_, &r->run_id, err);
+        if (key == "error") return read_string(value, "error", &r->error, err);
+        if (key == "started_at") return read_time(value, "started_at", &r->started_at_text, &r->started_at, err);
+        if (key == "finished_at") return read_time(value, "finished_at", &r->finished_at_text, &r->finished_at, err);
+        if (key == "duration_ms") return read_number(value, "duration_ms", &r->duration_ms, err);
+        if (key == "exit_code") return read_integer(value, "exit_code", &r->exit_code, err);
+        if (key == "attempts") return read_integer(value, "attempts", &r->attempts, err);
+        if (key == "data") return read_raw(value, &r->data, err);
+        return TC_OK;  // unknown fields are ignored
+    }
+
+    static tc_status type_error(tc_error *err, const char *field, const char *expected, ondemand::value &value) {
+        ondemand::json_type type;
+        if (auto code = value.type().get(type)) return syntax_error(err, code);
+        set_error(err, TC_ERR_FIELD_TYPE, field, "field '%s' must be %s, got %s", field, expected, type_name(type));
+        return err->status;
+    }
+
+    static bool is_null(ondemand::value &value) {
+        ondemand::json_type type;
+        return !value.type().get(type) && type == ondemand::json_type::null;
+    }
+
+    static tc_status read_string(ondemand::value &value, const char *field, tc_string *out, tc_error *err) {
+        if (is_null(value)) return TC_OK;
+        std::string_view s;
+        auto code = value.get_string().get(s);
+        if (code == INCORRECT_TYPE) return type_error(err, field, "a string", value);
+        if (code) return syntax_error(err, code);
+        *out = {s.data(), s.size()};
+        return TC_OK;
+    }
+
+    /// A string, or an integer kept as its decimal text (ids, run ids).
+    static tc_status read_key(ondemand::value &value, const char *field, char *scratch, tc_string *out, tc_error *err) {
+        ondemand::json_type type;
+        if (auto code = value.type().get(type)) return syntax_error(err, code);
+        if (type != ondemand::json_type::number) return read_string(value, field, out, err);
+        int64_t integer;
+        if (value.get_int64().get(integer)) return type_error(err, field, "a string or an integer", value);
+        auto result = std::to_chars(scratch, scratch + 23, integer);
+        *out = {scratch, static_cast<size_t>(result.ptr - scratch)};
+        return TC_OK;
+    }
+
+    static tc_status read_number(ondemand::value &value, const char *field, double *out, tc_error *err) {
+        if (is_null(value)) return TC_OK;
+        auto code = value.get_double().get(*out);
+        if (code == INCORRECT_TYPE) return type_error(err, field, "a number", value);
+        if (code) return syntax_error(err, code);
+        return TC_OK;
+    }
+
+    static tc_status read_integer(ondemand::value &value, const char *field, int32_t *out, tc_error *err) {
+        if (is_null(value)) return TC_OK;
+        int64_t integer;
+        auto code = value.get_int64().get(integer);
+        if (code == INCORRECT_TYPE || code == NUMBER_ERROR) return type_error(err, field, "an integer", value);
+        if (code) return syntax_error(err, code);
+        if (integer < INT32_MIN + 1 || integer > INT32_MAX) {
+            set_error(err, TC_ERR_FIELD_TYPE, field, "field '%s' is out of range: %lld", field,
+                      static_cast<long long>(integer));
+            return err->status;
+        }
+        *out = static_cast<int32_t>(integer);
+        return TC_OK;
+    }
+
+    static tc_status read_time(ondemand::value &value, const char *field, tc_string *text, double *seconds, tc_error *err) {
+        ondemand::json_type type;
+        if (auto code = value.type().get(type)) return syntax_error(err, code);
+        if (type == ondemand::json_type::number) return read_number(value, field, seconds, err);
+        if (type == ondemand::json_type::string || type == ondemand::json_type::null) return read_string(value, field, text, err);
+        return type_error(err, field, "an RFC 3339 string or Unix seconds", value);
+    }
+
+    /// The free 'data' payload is kept as its JSON text.
+    static tc_status read_raw(ondemand::value &value, tc_string *out, tc_error *err) {
+        ondemand::json_type type;
+        if (auto code = value.type().get(type)) return syntax_error(err, code);
+        std::string_view raw;
+        error_code code = SUCCESS;
+        if (type == ondemand::json_type::object) {
+            ondemand::object object;
+            code = value.get_object().get(object);
+            if (!code) code = object.raw_json().get(raw);
+        } else if (type == ondemand::json_type::array) {
+            ondemand::array array;
+            code = value.get_array().get(array);
+            if (!code) code = array.raw_json().get(raw);
+        } else if (type != ondemand::json_type::null) {
+            raw = value.raw_json_token();
+            while (!raw.empty() && std::strchr(" \t\r\n", raw.back())) raw.remove_suffix(1);
+        }
+        if (code) return syntax_error(err, code);
+        *out = {raw.data(), raw.size()};
+        return TC_OK;
+    }
+};
+
+size_t line_of(const char *begin, const char *at) {
+    return 1 + static_cast<size_t>(std::count(begin, at, '\n'));
+}
+
+bool is_blank(const char *p, const char *end) {
+    for (; p < end; p++)
+        if (!std::strchr(" \t\r", *p)) return false;
+    return true;
+}
+
+/// The JSON text after a complete document must be whitespace only.
+tc_status expect_end(ondemand::document &doc, const char *what, tc_error *err) {
+    const char *rest;
+    if (doc.current_location().get(rest) == SUCCESS) {
+        set_error(err, TC_ERR_SYNTAX, "", "unexpected content after the %s", what);
+        return err->status;
+    }
+    return TC_OK;
+}
+
+/// An error found before any record was read: the structure of the whole
+/// document is wrong. A truncated document is reported at its last line.
+tc_status document_error(const char *text, size_t len, tc_error *err, error_code code) {
+    if (code == INCOMPLETE_ARRAY_OR_OBJECT || code == UNCLOSED_STRING) {
+        size_t trimmed = len;
+        while (trimmed > 0 && std::strchr(" \t\r\n", text[trimmed - 1])) trimmed--;
+        err->line = line_of(text, text + trimmed);
+    }
+    return syntax_error(err, code);
+}
+
+}  // namespace
+
+extern "C" tc_status tc_table_append_json_lines(tc_table *table, const char *text, size_t len,
+                                                size_t first_line, size_t *next_line, tc_error *err) {
+    ondemand::parser parser;
+    RecordReader reader;
+    tc_record record;
+    const char *end = text + len;
+    size_t line = first_line, number = 0;
+    for (const char *p = text; p < end; line++) {
+        const char *eol = static_cast<const char *>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+        if (!eol) eol = end;
+        if (!is_blank(p, eol)) {
+            number++;
+            err->line = line;
+            err->record = number;
+            size_t capacity = static_cast<size_t>(end - p) + TC_JSON_PADDING;
+            ondemand::document doc;
+            if (auto code = parser.iterate(padded_string_view(p, static_cast<size_t>(eol - p), capacity)).get(doc))
+                return syntax_error(err, code);
+            ondemand::object object;
+            if (auto code = doc.get_object().get(object)) return syntax_error(err, code);
+            if (reader.read(object, &record, err) != TC_OK) return err->status;
+            if (expect_end(doc, "record", err) != TC_OK) return err->status;
+            if (tc_table_append(table, &record, err) != TC_OK) return err->status;
+        }
+        p = eol + 1;
+    }
+    *next_line = line;
+    return TC_OK;
+}
+
+extern "C" tc_status tc_table_append_json_array(tc_table *table, const char *text, size_t len, tc_error *err) {
+    ondemand::parser parser;
+    RecordReader reader;
+    tc_record record;
+    err->line = 1;
+    err->record = 0;
+    ondemand::document doc;
+    if (auto code = parser.iterate(padded_string_view(text, len, len + TC_JSON_PADDING)).get(doc))
+        return document_error(text, len, err, code);
+    ondemand::array array;
+    if (auto code = doc.get_array().get(array)) return document_error(text, len, err, code);
+    for (auto element : array) {
+        err->record++;
+        ondemand::value value;
+        if (auto code = element.get(value)) return syntax_error(err, code);
+        const char *at;
+        if (!value.current_location().get(at)) err->line = line_of(text, at);
+        ondemand::object object;
+        if (auto code = value.get_object().get(object)) return syntax_error(err, code);
+        if (reader.read(object, &record, err) != TC_OK) return err->status;
+        if (tc_table_append(table, &record, err) != TC_OK) return err->status;
+    }
+    err->record = 0;
+    return expect_end(doc, "array", err);
+}

@@ -1,0 +1,138 @@
+// table.cpp -- validation of one record and appending it to the columns.
+#include "table.hpp"
+
+#include <cmath>
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <new>
+
+namespace taskcolumns {
+
+int32_t Dictionary::encode(std::string_view value) {
+    if (last_ >= 0 && entries[static_cast<size_t>(last_)] == value) {
+        codes.push_back(last_);
+        return last_;
+    }
+    auto found = index_.find(value);
+    int32_t code;
+    if (found != index_.end()) {
+        code = found->second;
+    } else {
+        code = static_cast<int32_t>(entries.size());
+        entries.emplace_back(value);
+        index_.emplace(std::string(value), code);
+    }
+    last_ = code;
+    codes.push_back(code);
+    return code;
+}
+
+void set_error(tc_error *err, tc_status status, const char *field, const char *format, ...) {
+    err->status = status;
+    std::snprintf(err->field, sizeof err->field, "%s", field);
+    va_list args;
+    va_start(args, format);
+    std::vsnprintf(err->message, sizeof err->message, format, args);
+    va_end(args);
+}
+
+namespace {
+
+/// Resolves a time given as text or seconds; false (with *err set) on bad text.
+bool resolve_time(tc_string text, double seconds, const char *field, double *out, tc_error *err) {
+    *out = seconds;
+    if (text.len == 0) return true;
+    if (tc_parse_time(text.ptr, text.len, out)) return true;
+    set_error(err, TC_ERR_BAD_TIME, field, "'%.*s' is not an RFC 3339 time or Unix seconds",
+              static_cast<int>(text.len > 60 ? 60 : text.len), text.ptr);
+    return false;
+}
+
+std::string_view view(tc_string s) { return {s.ptr, s.len}; }
+
+}  // namespace
+}  // namespace taskcolumns
+
+using namespace taskcolumns;
+
+extern "C" tc_table *tc_table_create(void) { return new (std::nothrow) tc_table(); }
+
+extern "C" void tc_table_destroy(tc_table *table) { delete table; }
+
+extern "C" tc_status tc_table_append(tc_table *t, const tc_record *r, tc_error *err) {
+    if (r->id.len == 0) {
+        set_error(err, TC_ERR_MISSING_FIELD, "id", "required field 'id' is missing");
+        return err->status;
+    }
+    if (r->status.len == 0) {
+        set_error(err, TC_ERR_MISSING_FIELD, "status", "required field 'status' is missing or empty");
+        return err->status;
+    }
+    double started, finished;
+    if (!resolve_time(r->started_at_text, r->started_at, "started_at", &started, err)) return err->status;
+    if (!resolve_time(r->finished_at_text, r->finished_at, "finished_at", &finished, err)) return err->status;
+    double duration = r->duration_ms;
+    if (std::isnan(duration)) {
+        if (!std::isnan(started) && !std::isnan(finished)) {
+            if (finished < started) {
+                set_error(err, TC_ERR_TIME_ORDER, "finished_at", "finished_at is before started_at");
+                return err->status;
+            }
+            duration = (finished - started) * 1000.0;
+        }
+    } else if (!std::isfinite(duration)) {
+        set_error(err, TC_ERR_BAD_DURATION, "duration_ms", "duration_ms must be finite, got %g", duration);
+        return err->status;
+    } else if (duration < 0) {
+        set_error(err, TC_ERR_BAD_DURATION, "duration_ms", "duration_ms must not be negative, got %g", duration);
+        return err->status;
+    }
+    try {
+        t->started_at.push_back(started);
+        t->finished_at.push_back(finished);
+        t->duration_ms.push_back(duration);
+        t->exit_code.push_back(r->exit_code);
+        t->attempts.push_back(r->attempts);
+        t->dictionaries[TC_STATUS].encode(view(r->status));
+        t->dictionaries[TC_NAME].encode(view(r->name));
+        t->dictionaries[TC_GROUP].encode(view(r->group));
+        t->dictionaries[TC_RUN_ID].encode(view(r->run_id));
+        t->texts[TC_ID].append(view(r->id));
+        t->texts[TC_ERROR].append(view(r->error));
+        t->texts[TC_DATA].append(view(r->data));
+    } catch (const std::bad_alloc &) {
+        set_error(err, TC_ERR_INTERNAL, "", "out of memory");
+        return err->status;
+    }
+    return TC_OK;
+}
+
+extern "C" size_t tc_table_count(const tc_table *t) { return t->duration_ms.size(); }
+extern "C" const double *tc_table_started_at(const tc_table *t) { return t->started_at.data(); }
+extern "C" const double *tc_table_finished_at(const tc_table *t) { return t->finished_at.data(); }
+extern "C" const double *tc_table_duration_ms(const tc_table *t) { return t->duration_ms.data(); }
+extern "C" const int32_t *tc_table_exit_code(const tc_table *t) { return t->exit_code.data(); }
+extern "C" const int32_t *tc_table_attempts(const tc_table *t) { return t->attempts.data(); }
+
+extern "C" const int32_t *tc_table_codes(const tc_table *t, tc_dictionary_column c) {
+    return t->dictionaries[c].codes.data();
+}
+
+extern "C" size_t tc_table_dictionary_size(const tc_table *t, tc_dictionary_column c) {
+    return t->dictionaries[c].entries.size();
+}
+
+extern "C" tc_string tc_table_dictionary_entry(const tc_table *t, tc_dictionary_column c, size_t code) {
+    const std::string &entry = t->dictionaries[c].entries[code];
+    return {entry.data(), entry.size()};
+}
+
+extern "C" const char *tc_table_text_bytes(const tc_table *t, tc_text_column c, size_t *byte_count) {
+    *byte_count = t->texts[c].bytes.size();
+    return t->texts[c].bytes.data();
+}
+
+extern "C" const uint64_t *tc_table_text_offsets(const tc_table *t, tc_text_column c) {
+    return t->texts[c].offsets.data();
+}

@@ -1,0 +1,56 @@
+// table.hpp -- the internals of tc_table: dictionaries, text arenas, columns.
+#pragma once
+
+#include "task_columns.h"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace taskcolumns {
+
+/// Hash usable with std::string keys and std::string_view look-ups alike.
+struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+/// Dictionary encoding: each distinct value gets a code in order of first
+/// appearance. Consecutive records often repeat a value, so the last code is
+/// checked before the hash table.
+class Dictionary {
+public:
+    int32_t encode(std::string_view value);
+    std::vector<int32_t> codes;
+    std::vector<std::string> entries;
+
+private:
+    std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> index_;
+    int32_t last_ = -1;
+};
+
+/// Variable-length text, back to back, with count + 1 offsets.
+class TextColumn {
+public:
+    TextColumn() : offsets{0} {}
+    void append(std::string_view value) {
+        bytes.append(value);
+        offsets.push_back(bytes.size());
+    }
+    std::string bytes;
+    std::vector<uint64_t> offsets;
+};
+
+/// Sets *err to the given status, field and message (printf-style).
+void set_error(tc_error *err, tc_status status, const char *field, const char *format, ...)
+    __attribute__((format(printf, 4, 5)));
+
+}  // namespace taskcolumns
+
+struct tc_table {
+    std::vector<double> started_at, finished_at, duration_ms;
+    std::vector<int32_t> exit_code, attempts;
+    taskcolumns::Dictionary dictionaries[4];  // indexed by tc_dictionary_column
+    taskcolumns::TextColumn texts[3];         // indexed by tc_text_column
+};

@@ -1,0 +1,96 @@
+import CTaskColumns
+import TaskModel
+
+/// Accumulates records from any number of inputs into one columnar table.
+///
+/// Wraps the C++ `tc_table`, which validates each record and dictionary-
+/// encodes it as it arrives, so that every input format obeys one set of rules
+/// and codes agree across inputs. Used by one thread at a time.
+final class ColumnBuilder {
+    let table: OpaquePointer
+
+    /// The padding the JSON parser needs after any text it is given.
+    static let jsonPadding = Int(TC_JSON_PADDING)
+
+    init() {
+        guard let table = tc_table_create() else { fatalError("out of memory creating the task table") }
+        self.table = table
+    }
+
+    deinit {
+        tc_table_destroy(table)
+    }
+
+    /// The number of records appended so far.
+    var count: Int { tc_table_count(table) }
+
+    /// Parses complete JSON Lines in `text`, whose first line is `firstLine`.
+    /// - Returns: The number of the line after the text.
+    /// - Throws: ``IngestError/invalidRecord(input:line:record:message:)`` naming the line at fault.
+    func appendJSONLines(_ text: UnsafeRawBufferPointer, firstLine: Int, input: String) throws(IngestError) -> Int {
+        var error = tc_error()
+        var nextLine = 0
+        let status = tc_table_append_json_lines(
+            table, text.baseAddress?.assumingMemoryBound(to: CChar.self), text.count, firstLine, &nextLine, &error)
+        guard status == TC_OK else {
+            throw .invalidRecord(input: input, line: error.line, record: nil, message: Self.message(of: &error))
+        }
+        return nextLine
+    }
+
+    /// Parses a JSON array of records.
+    /// - Throws: ``IngestError/invalidRecord(input:line:record:message:)`` naming the record and its line.
+    func appendJSONArray(_ text: UnsafeRawBufferPointer, input: String) throws(IngestError) {
+        var error = tc_error()
+        let status = tc_table_append_json_array(
+            table, text.baseAddress?.assumingMemoryBound(to: CChar.self), text.count, &error)
+        guard status == TC_OK else {
+            let record = error.record > 0 ? error.record : nil
+            throw .invalidRecord(input: input, line: error.line, record: record, message: Self.message(of: &error))
+        }
+    }
+
+    /// Appends one record from a non-JSON reader.
+    /// - Returns: `nil` on success, or the field at fault (if any) and the message.
+    func append(_ record: inout tc_record) -> (field: String?, message: String)? {
+        var error = tc_error()
+        guard tc_table_append(table, &record, &error) != TC_OK else { return nil }
+        let field = withUnsafeBytes(of: &error.field) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        return (field.isEmpty ? nil : field, Self.message(of: &error))
+    }
+
+    private static func message(of error: inout tc_error) -> String {
+        withUnsafeBytes(of: &error.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    }
+
+    /// Copies the columns out into a ``TaskTable``.
+    func finish() -> TaskTable {
+        let n = count
+        func doubles(_ column: UnsafePointer<Double>?) -> [Double] {
+            Array(UnsafeBufferPointer(start: column, count: n))
+        }
+        func integers(_ column: UnsafePointer<Int32>?) -> [Int32] {
+            Array(UnsafeBufferPointer(start: column, count: n))
+        }
+        func dictionary(_ column: tc_dictionary_column) -> DictionaryColumn {
+            let entries = (0..<tc_table_dictionary_size(table, column)).map { code in
+                let entry = tc_table_dictionary_entry(table, column, code)
+                return String(decoding: UnsafeRawBufferPointer(start: entry.ptr, count: entry.len), as: UTF8.self)
+            }
+            return DictionaryColumn(codes: integers(tc_table_codes(table, column)), entries: entries)
+        }
+        func text(_ column: tc_text_column) -> TextColumn {
+            var byteCount = 0
+            let bytes = tc_table_text_bytes(table, column, &byteCount)
+            return TextColumn(
+                bytes: Array(UnsafeRawBufferPointer(start: bytes, count: byteCount)),
+                offsets: Array(UnsafeBufferPointer(start: tc_table_text_offsets(table, column), count: n + 1)))
+        }
+        return TaskTable(
+            id: text(TC_ID), status: dictionary(TC_STATUS), name: dictionary(TC_NAME), group: dictionary(TC_GROUP),
+            runID: dictionary(TC_RUN_ID), startedAt: doubles(tc_table_started_at(table)),
+            finishedAt: doubles(tc_table_finished_at(table)), durationMs: doubles(tc_table_duration_ms(table)),
+            exitCode: integers(tc_table_exit_code(table)), attempts: integers(tc_table_attempts(table)),
+            error: text(TC_ERROR), data: text(TC_DATA))
+    }
+}

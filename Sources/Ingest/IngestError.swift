@@ -1,0 +1,53 @@
+/// Why task records could not be read. Each message names the input and,
+/// where there is one, the line, record, row or column at fault.
+public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The input could not be opened or read.
+    case unreadable(input: String, reason: String)
+    /// The input is neither JSON, JSON Lines nor SQLite.
+    case notJSON(input: String, line: Int, found: String)
+    /// A record in a JSON input is malformed or breaks the record schema.
+    case invalidRecord(input: String, line: Int, record: Int?, message: String)
+    /// A SQLite input's row breaks the record schema.
+    case invalidRow(input: String, row: Int, column: String?, message: String)
+    /// The input has a SQLite extension but is not a SQLite database.
+    case notSQLite(input: String)
+    /// The database has no table of task records.
+    case missingTable(input: String, table: String)
+    /// SQLite rejected the query or failed while running it.
+    case queryFailed(input: String, message: String)
+    /// The query's result has no column for a required field.
+    case missingColumn(input: String, column: String)
+    /// `--query` was given but no input is a SQLite database.
+    case queryWithoutSQLite
+    /// A SQLite database arrived on standard input, which SQLite cannot open.
+    case sqliteFromStandardInput
+
+    public var description: String {
+        switch self {
+        case .unreadable(let input, let reason):
+            "\(input): cannot read: \(reason)"
+        case .notJSON(let input, let line, let found):
+            "\(input):\(line): not JSON, JSON Lines or SQLite: expected '[' or '{', found \(found)"
+        case .invalidRecord(let input, let line, let record?, let message):
+            "\(input):\(line): record \(record): \(message)"
+        case .invalidRecord(let input, let line, nil, let message):
+            "\(input):\(line): \(message)"
+        case .invalidRow(let input, let row, let column?, let message):
+            "\(input): row \(row), column '\(column)': \(message)"
+        case .invalidRow(let input, let row, nil, let message):
+            "\(input): row \(row): \(message)"
+        case .notSQLite(let input):
+            "\(input): not a SQLite database (no 'SQLite format 3' header)"
+        case .missingTable(let input, let table):
+            "\(input): no table '\(table)' in this database; pass --query \"SELECT … AS status …\" to read another schema"
+        case .queryFailed(let input, let message):
+            "\(input): query failed: \(message)"
+        case .missingColumn(let input, let column):
+            "\(input): the query's result has no column '\(column)'; name it with an alias, e.g. SELECT state AS \(column)"
+        case .queryWithoutSQLite:
+            "--query reads SQLite databases, but no input is a SQLite database"
+        case .sqliteFromStandardInput:
+            "-: a SQLite database cannot be read from standard input; pass its path"
+        }
+    }
+}

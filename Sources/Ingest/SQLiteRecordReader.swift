@@ -1,0 +1,112 @@
+import CTaskColumns
+import SQLite
+import TaskModel
+
+/// Reads task records from a SQLite database: the `tasks` table by default,
+/// or the rows of any query whose result columns are named like the record
+/// schema (aliases do the naming: `SELECT state AS status …`).
+struct SQLiteRecordReader {
+    /// The table read when no query is given.
+    static let defaultTable = "tasks"
+
+    /// The SQL to run, or `nil` for every row of ``defaultTable``.
+    let query: String?
+
+    /// The record fields a result column can fill, by column name.
+    private enum Field: String, CaseIterable {
+        case id, status, name, group, runID = "run_id", error, data
+        case startedAt = "started_at", finishedAt = "finished_at", durationMs = "duration_ms"
+        case exitCode = "exit_code", attempts
+    }
+
+    /// Appends every row of the query's result to `builder`.
+    /// - Throws: ``IngestError`` naming the file and the row and column at fault.
+    func read(path: String, into builder: ColumnBuilder) throws(IngestError) {
+        let statement = try prepare(path: path)
+        var columns: [Field: Int] = [:]
+        for index in 0..<statement.columnCount {
+            if let field = Field(rawValue: statement.columnName(index).lowercased()), columns[field] == nil {
+                columns[field] = index
+            }
+        }
+        guard columns[.status] != nil else { throw .missingColumn(input: path, column: Field.status.rawValue) }
+
+        var row = 0
+        while try step(statement, path: path) {
+            row += 1
+            try append(row: row, of: statement, columns: columns, path: path, into: builder)
+        }
+    }
+
+    private func prepare(path: String) throws(IngestError) -> SQLiteStatement {
+        do {
+            let connection = try SQLiteConnection(path: path, mode: .readOnly)
+            return try connection.prepare(query ?? "SELECT * FROM \(Self.defaultTable)")
+        } catch {
+            if error.isNotADatabase { throw .notSQLite(input: path) }
+            if query == nil, error.message.hasPrefix("no such table") {
+                throw .missingTable(input: path, table: Self.defaultTable)
+            }
+            throw .queryFailed(input: path, message: error.message)
+        }
+    }
+
+    private func step(_ statement: SQLiteStatement, path: String) throws(IngestError) -> Bool {
+        do {
+            return try statement.step()
+        } catch {
+            throw .queryFailed(input: path, message: error.message)
+        }
+    }
+
+    private func append(
+        row: Int, of statement: SQLiteStatement, columns: [Field: Int], path: String, into builder: ColumnBuilder
+    ) throws(IngestError) {
+        func text(_ field: Field) -> tc_string {
+            guard let index = columns[field] else { return tc_string(ptr: nil, len: 0) }
+            let bytes = statement.textBytes(index)
+            return tc_string(ptr: UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self), len: bytes.count)
+        }
+        func number(_ field: Field) throws(IngestError) -> Double {
+            guard let index = columns[field] else { return .nan }
+            switch statement.type(index) {
+            case .null: return .nan
+            case .integer, .real: return statement.double(index)
+            case .text, .blob:
+                throw .invalidRow(input: path, row: row, column: field.rawValue,
+                                  message: "expected a number, got text '\(statement.text(index).prefix(40))'")
+            }
+        }
+        func integer(_ field: Field) throws(IngestError) -> Int32 {
+            let value = try number(field)
+            guard !value.isNaN else { return TaskTable.missingInteger }
+            guard value.rounded() == value, value > Double(Int32.min), value <= Double(Int32.max) else {
+                throw .invalidRow(input: path, row: row, column: field.rawValue, message: "expected an integer, got \(value)")
+            }
+            return Int32(value)
+        }
+        /// A time is text (RFC 3339) or a number (Unix seconds).
+        func time(_ field: Field) throws(IngestError) -> (text: tc_string, seconds: Double) {
+            guard let index = columns[field] else { return (tc_string(ptr: nil, len: 0), .nan) }
+            if statement.type(index) == .text { return (text(field), .nan) }
+            return (tc_string(ptr: nil, len: 0), try number(field))
+        }
+
+        let started = try time(.startedAt)
+        let finished = try time(.finishedAt)
+        var record = tc_record(
+            id: text(.id), status: text(.status), name: text(.name), group: text(.group), run_id: text(.runID),
+            error: text(.error), data: text(.data), started_at_text: started.text, finished_at_text: finished.text,
+            started_at: started.seconds, finished_at: finished.seconds, duration_ms: try number(.durationMs),
+            exit_code: try integer(.exitCode), attempts: try integer(.attempts))
+        // Queries over other schemas often have no id: the row number serves.
+        var rowText = Array(String(row).utf8CString)
+        let failure: (field: String?, message: String)? = rowText.withUnsafeMutableBufferPointer { rowID in
+            if record.id.len == 0 { record.id = tc_string(ptr: rowID.baseAddress, len: rowID.count - 1) }
+            return builder.append(&record)
+        }
+        if let failure {
+            throw .invalidRow(input: path, row: row, column: failure.field, message: failure.message)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import TaskModel
+
+/// Loads task records from JSON, JSON Lines or SQLite inputs into one
+/// columnar ``TaskModel/TaskTable``.
+///
+/// The format of each input is told from its content. Several inputs are
+/// concatenated in the order given, with dictionary codes shared across them.
+public struct TaskLoader: Sendable {
+    /// SQL run against SQLite inputs instead of reading their `tasks` table.
+    public var query: String?
+
+    /// Creates a loader.
+    /// - Parameter query: SQL whose result columns are named like the record schema, or `nil`.
+    public init(query: String? = nil) {
+        self.query = query
+    }
+
+    /// Reads every input.
+    /// - Parameter inputs: Files or standard input, in order.
+    /// - Returns: All records of all inputs.
+    /// - Throws: ``IngestError`` for the first input that cannot be read, naming the place at fault.
+    public func load(_ inputs: [InputSource]) throws(IngestError) -> TaskTable {
+        let builder = ColumnBuilder()
+        var sawSQLite = false
+        for input in inputs {
+            sawSQLite = try load(input, into: builder) || sawSQLite
+        }
+        if query != nil, !sawSQLite { throw .queryWithoutSQLite }
+        return builder.finish()
+    }
+
+    /// Reads one input; returns whether it was a SQLite database.
+    private func load(_ input: InputSource, into builder: ColumnBuilder) throws(IngestError) -> Bool {
+        let file = try InputFile(input)
+        let buffer = PaddedBuffer(capacity: JSONRecordReader.chunkSize, padding: ColumnBuilder.jsonPadding)
+        // Enough of the start to tell the format: the SQLite header and the first non-blank byte.
+        var format = InputFormat.detect(buffer.contents)
+        while buffer.count < InputFormat.sqliteHeader.count || format == .empty {
+            if buffer.room == 0 { buffer.grow() }
+            guard try buffer.fill(from: file) > 0 else { break }
+            format = InputFormat.detect(buffer.contents)
+        }
+        if case .file(let path) = input, format != .sqlite, Self.promisesSQLite(path) {
+            throw .notSQLite(input: path)
+        }
+        switch format {
+        case .jsonLines:
+            try JSONRecordReader().readLines(from: file, buffer: buffer, into: builder)
+        case .jsonArray:
+            try JSONRecordReader().readArray(from: file, buffer: buffer, into: builder)
+        case .sqlite:
+            guard case .file(let path) = input else { throw .sqliteFromStandardInput }
+            try SQLiteRecordReader(query: query).read(path: path, into: builder)
+            return true
+        case .empty:
+            break
+        case .unknown(let found):
+            throw .notJSON(input: file.name, line: 1, found: found)
+        }
+        return false
+    }
+
+    private static func promisesSQLite(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        return InputFormat.sqliteExtensions.contains(path[path.index(after: dot)...].lowercased())
+    }
+}

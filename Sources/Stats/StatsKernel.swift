@@ -1,0 +1,105 @@
+import CStatsKernel
+
+/// Swift's door to the C statistics kernel; the only file that imports it.
+///
+/// Each function hands contiguous arrays to the kernel and returns Swift
+/// values. See `stats_kernel.h` for the contracts.
+enum StatsKernel {
+    /// The non-NaN values of `values`, in order.
+    static func compact(_ values: [Double]) -> [Double] {
+        [Double](unsafeUninitializedCapacity: values.count) { buffer, count in
+            count = sk_compact(values, values.count, buffer.baseAddress)
+        }
+    }
+
+    /// Count, minimum, maximum, mean and sample standard deviation of dense values.
+    static func summarize(_ dense: [Double]) -> sk_summary {
+        var summary = sk_summary()
+        sk_summarize(dense, dense.count, &summary)
+        return summary
+    }
+
+    /// Minimum, maximum and count of the non-NaN values.
+    static func range(_ values: [Double]) -> (min: Double, max: Double, count: Int) {
+        var low = 0.0, high = 0.0
+        let count = sk_range(values, values.count, &low, &high)
+        return (low, high, count)
+    }
+
+    /// Exact percentiles with numpy's linear interpolation; reorders `dense`.
+    /// - Parameter quantiles: Values in [0, 1], at most 16.
+    static func percentiles(_ dense: inout [Double], quantiles: [Double]) -> [Double] {
+        precondition(quantiles.count <= Int(SK_MAX_QUANTILES), "at most \(SK_MAX_QUANTILES) quantiles at once")
+        var out = [Double](repeating: .nan, count: quantiles.count)
+        let n = dense.count
+        dense.withUnsafeMutableBufferPointer { sk_percentiles($0.baseAddress, n, quantiles, quantiles.count, &out) }
+        return out
+    }
+
+    /// Equal-width bins over [low, high], numpy.histogram's edge rule.
+    static func linearHistogram(_ dense: [Double], low: Double, high: Double, bins: Int) -> (edges: [Double], counts: [UInt64]) {
+        var counts = [UInt64](repeating: 0, count: bins)
+        var edges = [Double](repeating: 0, count: bins + 1)
+        sk_histogram_linear(dense, dense.count, low, high, bins, &counts)
+        sk_histogram_edges_linear(low, high, bins, &edges)
+        return (edges, counts)
+    }
+
+    /// Log-spaced bins over [low, high]; values outside go to the end bins.
+    static func logHistogram(_ dense: [Double], low: Double, high: Double, bins: Int) -> (edges: [Double], counts: [UInt64]) {
+        var counts = [UInt64](repeating: 0, count: bins)
+        var edges = [Double](repeating: 0, count: bins + 1)
+        sk_histogram_log(dense, dense.count, low, high, bins, &counts)
+        sk_histogram_edges_log(low, high, bins, &edges)
+        return (edges, counts)
+    }
+
+    /// How often each code in [0, codeCount) occurs.
+    static func countCodes(_ codes: [Int32], codeCount: Int) -> [UInt64] {
+        var counts = [UInt64](repeating: 0, count: codeCount)
+        sk_count_codes(codes, codes.count, codeCount, &counts)
+        return counts
+    }
+
+    /// Row-major table of pair counts: `result[a * bCount + b]`.
+    static func countPairs(_ a: [Int32], _ b: [Int32], aCount: Int, bCount: Int) -> [UInt64] {
+        var counts = [UInt64](repeating: 0, count: aCount * bCount)
+        sk_count_pairs(a, b, a.count, aCount, bCount, &counts)
+        return counts
+    }
+
+    /// The non-NaN values grouped by code: values of code c are `values[offsets[c]..<offsets[c+1]]`.
+    static func partition(_ values: [Double], by codes: [Int32], codeCount: Int) -> (values: [Double], offsets: [Int]) {
+        var offsets = [Int](repeating: 0, count: codeCount + 1)
+        let grouped = [Double](unsafeUninitializedCapacity: values.count) { buffer, count in
+            count = offsets.withUnsafeMutableBytes { raw in
+                sk_partition_by_code(values, codes, values.count, codeCount,
+                                     raw.baseAddress!.assumingMemoryBound(to: Int.self), buffer.baseAddress)
+            }
+        }
+        return (grouped, offsets)
+    }
+
+    /// Records per (time bucket, code), row-major by bucket.
+    static func countTimeBuckets(
+        _ times: [Double], codes: [Int32], origin: Double, width: Double, buckets: Int, codeCount: Int
+    ) -> [UInt64] {
+        var counts = [UInt64](repeating: 0, count: buckets * codeCount)
+        sk_count_time_buckets(times, codes, times.count, origin, width, buckets, codeCount, &counts)
+        return counts
+    }
+
+    /// Indices of the `k` largest non-NaN values, largest first, ties in input order.
+    static func topK(_ values: [Double], k: Int) -> [Int] {
+        var heap = [Int](repeating: 0, count: k)
+        var indices = [Int](repeating: 0, count: k)
+        let found = heap.withUnsafeMutableBytes { heapBytes in
+            indices.withUnsafeMutableBytes { indexBytes in
+                sk_top_k(values, values.count, k,
+                         heapBytes.baseAddress!.assumingMemoryBound(to: Int.self),
+                         indexBytes.baseAddress!.assumingMemoryBound(to: Int.self))
+            }
+        }
+        return Array(indices.prefix(found))
+    }
+}

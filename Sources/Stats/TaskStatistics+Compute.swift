@@ -1,0 +1,137 @@
+import Foundation
+import TaskModel
+
+extension TaskStatistics {
+    /// Limits on what the statistics list record by record.
+    public struct Options: Sendable {
+        /// How many of the longest tasks to list.
+        public var slowestLimit = 10
+        /// How many failures to list (all are counted).
+        public var failureLimit = 100
+        /// Equal-width histogram bins.
+        public var linearBins = 20
+        /// At most this many timeline buckets.
+        public var maximumBuckets = 48
+
+        /// Options with the defaults above.
+        public init() {}
+    }
+
+    /// Computes the statistics of every record in `table`.
+    /// - Parameters:
+    ///   - table: The records, as columns.
+    ///   - options: Limits for the lists.
+    public init(table: TaskTable, options: Options = Options()) {
+        let statuses = StatusOrder(table: table)
+        recordCount = table.count
+        self.statuses = statuses.counts
+        successRate = statuses.successRate(of: statuses.counts.map(\.count))
+
+        var dense = StatsKernel.compact(table.durationMs)
+        logHistogram = Self.logHistogram(dense)
+        linearHistogram = Self.linearHistogram(dense, bins: options.linearBins)
+        durations = Self.durationSummary(&dense, missing: table.count - dense.count)
+
+        groups = Self.groups(table: table, statuses: statuses)
+        timeline = Self.timeline(table: table, statuses: statuses, maximumBuckets: options.maximumBuckets)
+        slowest = StatsKernel.topK(table.durationMs, k: options.slowestLimit).map { TaskEntry(table: table, index: $0) }
+
+        let failureCodes = statuses.codes(where: \.isFailure)
+        failureCount = statuses.counts.filter { $0.kind.isFailure }.reduce(0) { $0 + $1.count }
+        var failures: [TaskEntry] = []
+        if !failureCodes.isEmpty {
+            for (index, code) in table.status.codes.enumerated() where failureCodes.contains(code) {
+                failures.append(TaskEntry(table: table, index: index))
+                if failures.count == options.failureLimit { break }
+            }
+        }
+        self.failures = failures
+    }
+
+    /// Summary and percentiles; reorders `dense`.
+    private static func durationSummary(_ dense: inout [Double], missing: Int) -> DurationSummary {
+        let s = StatsKernel.summarize(dense)
+        let p = StatsKernel.percentiles(&dense, quantiles: DurationSummary.quantiles)
+        func figure(_ value: Double) -> Double? { value.isNaN ? nil : value }
+        return DurationSummary(
+            count: s.count, missing: missing, minMs: figure(s.min), maxMs: figure(s.max), meanMs: figure(s.mean),
+            stddevMs: figure(s.stddev), totalMs: figure(s.sum),
+            p50Ms: figure(p[0]), p90Ms: figure(p[1]), p95Ms: figure(p[2]), p99Ms: figure(p[3]))
+    }
+
+    /// Log bins between powers of ten around the positive durations, 1 to 5 bins per decade.
+    private static func logHistogram(_ dense: [Double]) -> Histogram? {
+        var smallestPositive = Double.infinity, largest = 0.0
+        for value in dense {
+            if value > 0, value < smallestPositive { smallestPositive = value }
+            if value > largest { largest = value }
+        }
+        guard !dense.isEmpty else { return nil }
+        if smallestPositive == .infinity { smallestPositive = 1 }  // every duration is 0
+        let low = pow(10, floor(log10(smallestPositive)))
+        var high = pow(10, ceil(log10(max(largest, smallestPositive))))
+        if high <= low { high = low * 10 }
+        let decades = Int((log10(high / low)).rounded())
+        let bins = decades * max(1, min(5, 30 / decades))
+        let (edges, counts) = StatsKernel.logHistogram(dense, low: low, high: high, bins: bins)
+        return Histogram(scale: .log, edgesMs: edges, counts: counts)
+    }
+
+    /// Equal-width bins over the range of the durations (a range of one value is widened by ±0.5, as numpy does).
+    private static func linearHistogram(_ dense: [Double], bins: Int) -> Histogram? {
+        let range = StatsKernel.range(dense)
+        guard range.count > 0 else { return nil }
+        let (low, high) = range.min < range.max ? (range.min, range.max) : (range.min - 0.5, range.max + 0.5)
+        let (edges, counts) = StatsKernel.linearHistogram(dense, low: low, high: high, bins: bins)
+        return Histogram(scale: .linear, edgesMs: edges, counts: counts)
+    }
+
+    private static func groups(table: TaskTable, statuses: StatusOrder) -> [GroupStatistics] {
+        let groupCount = table.group.entries.count
+        let statusCount = table.status.entries.count
+        let pairs = StatsKernel.countPairs(
+            table.group.codes, table.status.codes, aCount: groupCount, bCount: statusCount)
+        var (byGroup, offsets) = StatsKernel.partition(table.durationMs, by: table.group.codes, codeCount: groupCount)
+        var groups: [GroupStatistics] = []
+        for group in 0..<groupCount {
+            let row = pairs[(group * statusCount)..<((group + 1) * statusCount)]
+            let counts = statuses.reorder(row.map { Int($0) })
+            var p: [Double] = [.nan, .nan]
+            if offsets[group] < offsets[group + 1] {
+                var values = Array(byGroup[offsets[group]..<offsets[group + 1]])
+                p = StatsKernel.percentiles(&values, quantiles: [0.5, 0.95])
+            }
+            let name = table.group.entries[group]
+            groups.append(GroupStatistics(
+                name: name.isEmpty ? GroupStatistics.ungrouped : name, total: counts.reduce(0, +), counts: counts,
+                successRate: statuses.successRate(of: counts),
+                p50Ms: p[0].isNaN ? nil : p[0], p95Ms: p[1].isNaN ? nil : p[1]))
+        }
+        byGroup = []
+        return groups.sorted { ($0.total, $1.name) > ($1.total, $0.name) }
+    }
+
+    /// Round bucket widths, in seconds.
+    static let bucketWidths: [Double] = [
+        1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200,
+        86400, 172800, 604800,
+    ]
+
+    private static func timeline(table: TaskTable, statuses: StatusOrder, maximumBuckets: Int) -> Timeline? {
+        let range = StatsKernel.range(table.startedAt)
+        guard range.count > 0 else { return nil }
+        let span = range.max - range.min
+        let width = bucketWidths.first { span / $0 < Double(maximumBuckets - 1) }
+            ?? (span / Double(maximumBuckets - 1)).rounded(.up)
+        let origin = (range.min / width).rounded(.down) * width
+        let buckets = Int(((range.max - origin) / width).rounded(.down)) + 1
+        let statusCount = table.status.entries.count
+        let counts = StatsKernel.countTimeBuckets(
+            table.startedAt, codes: table.status.codes, origin: origin, width: width, buckets: buckets,
+            codeCount: statusCount)
+        let rows = (0..<buckets).map { b in
+            statuses.reorder(counts[(b * statusCount)..<((b + 1) * statusCount)].map { Int($0) })
+        }
+        return Timeline(originSeconds: origin, bucketSeconds: width, buckets: rows, missing: table.count - range.count)
+    }
+}

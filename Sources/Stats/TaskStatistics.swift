@@ -1,0 +1,27 @@
+/// Everything the report says about a set of task records.
+///
+/// Computed by ``init(table:options:)`` from a columnar table; encodes to the
+/// `statistics` part of `stats.json`.
+public struct TaskStatistics: Sendable, Codable, Equatable {
+    /// All records read.
+    public var recordCount: Int
+    /// One entry per distinct status label: known kinds first in their fixed
+    /// order, then other labels by count.
+    public var statuses: [StatusCount]
+    /// Completed ÷ finished (pending and running records are not finished); nil when none finished.
+    public var successRate: Double?
+    public var durations: DurationSummary
+    /// Log-spaced bins (the report's chart) and equal-width bins; nil without durations.
+    public var logHistogram: Histogram?
+    public var linearHistogram: Histogram?
+    /// Groups by number of records, largest first.
+    public var groups: [GroupStatistics]
+    /// Nil when no record has a start time.
+    public var timeline: Timeline?
+    /// The longest tasks, longest first.
+    public var slowest: [TaskEntry]
+    /// Records whose status is a failure kind (failed, timeout), in input order, at most ``Options/failureLimit``.
+    public var failures: [TaskEntry]
+    /// All records of a failure kind, listed or not.
+    public var failureCount: Int
+}

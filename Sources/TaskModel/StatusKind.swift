@@ -1,0 +1,38 @@
+/// What a status label means, whatever its spelling.
+///
+/// Status is free text in the records (Airflow says `success`, Celery
+/// `SUCCESS`, our scheduler `completed`). The label is kept as written for
+/// display; its kind gives it a fixed place in the order and a colour.
+public enum StatusKind: String, Sendable, CaseIterable, Codable, Comparable {
+    case completed, failed, timeout, cancelled, skipped, pending, running, other
+
+    /// The kind of a label, compared without regard to case, spaces, dashes or underscores.
+    public init(label: String) {
+        let key = String(label.lowercased().filter { $0.isLetter })
+        self = Self.kindsByLabel[key] ?? .other
+    }
+
+    /// Whether a task of this kind has finished (it counts towards the success rate).
+    public var isFinished: Bool { self != .pending && self != .running }
+
+    /// Whether a task of this kind went wrong (it is listed among failures).
+    public var isFailure: Bool { self == .failed || self == .timeout }
+
+    public static func < (a: StatusKind, b: StatusKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    private static let kindsByLabel: [String: StatusKind] = [
+        "completed": .completed, "complete": .completed, "success": .completed, "succeeded": .completed,
+        "successful": .completed, "ok": .completed, "passed": .completed, "pass": .completed, "done": .completed,
+        "failed": .failed, "failure": .failed, "fail": .failed, "error": .failed, "errored": .failed,
+        "upstreamfailed": .failed,
+        "timeout": .timeout, "timedout": .timeout,
+        "cancelled": .cancelled, "canceled": .cancelled, "revoked": .cancelled, "aborted": .cancelled,
+        "killed": .cancelled, "removed": .cancelled,
+        "skipped": .skipped, "skip": .skipped, "ignored": .skipped,
+        "pending": .pending, "queued": .pending, "scheduled": .pending, "received": .pending,
+        "waiting": .pending, "deferred": .pending, "upforreschedule": .pending, "upforretry": .pending, "retry": .pending,
+        "running": .running, "started": .running, "inprogress": .running,
+    ]
+}
