@@ -10,6 +10,16 @@ public struct GroupStatistics: Sendable, Codable, Equatable {
     public var p50Ms: Double?
     public var p95Ms: Double?
 
+    /// Creates a group's figures; `counts` follows the order of the statuses.
+    public init(name: String, total: Int, counts: [Int], successRate: Double?, p50Ms: Double?, p95Ms: Double?) {
+        self.name = name
+        self.total = total
+        self.counts = counts
+        self.successRate = successRate
+        self.p50Ms = p50Ms
+        self.p95Ms = p95Ms
+    }
+
     /// The name shown for records that have no group.
     public static let ungrouped = "(no group)"
 }

@@ -74,7 +74,11 @@ extension TaskStatistics {
         let decades = Int((log10(high / low)).rounded())
         let bins = decades * max(1, min(5, 30 / decades))
         let (edges, counts) = StatsKernel.logHistogram(dense, low: low, high: high, bins: bins)
-        return Histogram(scale: .log, edgesMs: edges, counts: counts)
+        // Keep the bins from the first to the last that holds a value: the round
+        // decade ends would otherwise add empty bars at both sides.
+        let first = counts.firstIndex { $0 > 0 } ?? 0
+        let last = counts.lastIndex { $0 > 0 } ?? counts.count - 1
+        return Histogram(scale: .log, edgesMs: Array(edges[first...(last + 1)]), counts: Array(counts[first...last]))
     }
 
     /// Equal-width bins over the range of the durations (a range of one value is widened by ±0.5, as numpy does).

@@ -1,0 +1,87 @@
+/// A bar chart, single or stacked, described independently of how it is drawn.
+///
+/// `series[s].values[c]` is the height of series `s` in category `c`; with
+/// several series the bars stack in series order, bottom first.
+public struct BarChart: Sendable, Equatable {
+    /// One stacked layer: a name for the legend, a colour and a value per category.
+    public struct Series: Sendable, Equatable {
+        public var name: String
+        public var color: Color
+        public var values: [Double]
+
+        /// Creates a series; `values` must have one entry per category.
+        public init(name: String, color: Color, values: [Double]) {
+            self.name = name
+            self.color = color
+            self.values = values
+        }
+    }
+
+    /// A labelled vertical line at a position in category units: 0 is the left
+    /// edge of the first bar's slot, `categories.count` the right edge of the last.
+    public struct Marker: Sendable, Equatable {
+        public var label: String
+        public var position: Double
+
+        /// Creates a marker.
+        public init(label: String, position: Double) {
+            self.label = label
+            self.position = position
+        }
+    }
+
+    public var title: String
+    public var categories: [String]
+    public var series: [Series]
+    /// What the values count, shown above the value axis ("tasks").
+    public var valueAxisTitle: String
+    /// What the categories are, shown under them.
+    public var categoryAxisTitle: String?
+    public var markers: [Marker]
+    /// Shown instead of bars when there is nothing to draw.
+    public var emptyMessage: String
+    /// Whether to list the series above the plot; off when the category labels already name every colour.
+    public var showsLegend: Bool
+
+    /// Creates a chart; every series must have one value per category.
+    public init(
+        title: String, categories: [String], series: [Series], valueAxisTitle: String = "tasks",
+        categoryAxisTitle: String? = nil, markers: [Marker] = [], emptyMessage: String = "No records",
+        showsLegend: Bool? = nil
+    ) {
+        precondition(series.allSatisfy { $0.values.count == categories.count }, "one value per category in every series")
+        self.title = title
+        self.categories = categories
+        self.series = series
+        self.valueAxisTitle = valueAxisTitle
+        self.categoryAxisTitle = categoryAxisTitle
+        self.markers = markers
+        self.emptyMessage = emptyMessage
+        self.showsLegend = showsLegend ?? (series.count > 1)
+    }
+
+    /// The height of each category's stack.
+    public var totals: [Double] {
+        categories.indices.map { c in series.reduce(0) { $0 + $1.values[c] } }
+    }
+
+    /// Whether there are no bars of any height to draw.
+    public var isEmpty: Bool { totals.allSatisfy { $0 <= 0 } }
+
+    /// A plain-text account of the chart for readers who cannot see it:
+    /// each category with its total and, for stacked bars, each layer.
+    public var textAlternative: String {
+        guard !isEmpty else { return "\(title): \(emptyMessage)." }
+        let lines = categories.indices.map { c -> String in
+            let total = series.reduce(0) { $0 + $1.values[c] }
+            var line = "\(categories[c]): \(ValueAxis.label(total))"
+            if series.count > 1 {
+                let parts = series.filter { $0.values[c] > 0 }.map { "\($0.name) \(ValueAxis.label($0.values[c]))" }
+                if !parts.isEmpty { line += " (" + parts.joined(separator: ", ") + ")" }
+            }
+            return line
+        }
+        let markers = self.markers.map(\.label)
+        return "\(title). " + (lines + markers).joined(separator: "; ") + "."
+    }
+}

@@ -1,0 +1,142 @@
+import CCairo
+
+/// A drawing surface backed by Cairo: a PNG image or an SVG document.
+///
+/// The only file that imports `CCairo`. Coordinates are logical pixels; a
+/// PNG is drawn at `scale` device pixels per logical pixel. Both kinds use
+/// the same font options (no hinting of metrics), so text measures the same
+/// on both and one layout serves both outputs. Used by one thread at a time.
+final class CairoSurface {
+    enum Kind {
+        case png(scale: Double)
+        case svg
+    }
+
+    let width: Double
+    let height: Double
+    private let surface: OpaquePointer
+    private let context: OpaquePointer
+    private let sink: ByteSink
+
+    /// Collects the bytes Cairo streams out.
+    private final class ByteSink {
+        var bytes: [UInt8] = []
+    }
+
+    /// Cairo's write callback: appends to the ByteSink passed as closure.
+    private static let write: cairo_write_func_t = { closure, data, length in
+        guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+        let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+        sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+        return CAIRO_STATUS_SUCCESS
+    }
+
+    /// Creates a white surface of `width` × `height` logical pixels.
+    init(kind: Kind, width: Double, height: Double) {
+        self.width = width
+        self.height = height
+        sink = ByteSink()
+        switch kind {
+        case .png(let scale):
+            surface = cairo_image_surface_create(
+                CAIRO_FORMAT_ARGB32, Int32((width * scale).rounded()), Int32((height * scale).rounded()))
+            context = cairo_create(surface)
+            cairo_scale(context, scale, scale)
+        case .svg:
+            surface = cairo_svg_surface_create_for_stream(
+                Self.write, Unmanaged.passUnretained(sink).toOpaque(), width, height)
+            cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
+            context = cairo_create(surface)
+        }
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        cairo_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        fill(Rect(x: 0, y: 0, width: width, height: height), Color.white)
+    }
+
+    deinit {
+        cairo_destroy(context)
+        cairo_surface_destroy(surface)
+    }
+
+    // MARK: Drawing
+
+    func fill(_ rect: Rect, _ color: Color) {
+        setColor(color)
+        cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
+        cairo_fill(context)
+    }
+
+    /// A straight line; `dash` is the on/off length in pixels, or nil for solid.
+    func line(from a: Point, to b: Point, color: Color, width: Double = 1, dash: Double? = nil) {
+        setColor(color)
+        cairo_set_line_width(context, width)
+        if let dash {
+            var pattern = [dash, dash]
+            cairo_set_dash(context, &pattern, 2, 0)
+        } else {
+            cairo_set_dash(context, nil, 0, 0)
+        }
+        cairo_move_to(context, a.x, a.y)
+        cairo_line_to(context, b.x, b.y)
+        cairo_stroke(context)
+    }
+
+    /// Text whose baseline starts, centres or ends (per `anchor`) at `at`,
+    /// turned by `angle` radians around that point.
+    func text(_ string: String, at: Point, style: TextStyle, anchor: TextAnchor = .start, angle: Double = 0) {
+        select(style)
+        setColor(style.color)
+        let width = measure(string, style: style)
+        cairo_save(context)
+        cairo_translate(context, at.x, at.y)
+        if angle != 0 { cairo_rotate(context, angle) }
+        let dx: Double = switch anchor {
+        case .start: 0
+        case .middle: -width / 2
+        case .end: -width
+        }
+        cairo_move_to(context, dx, 0)
+        cairo_show_text(context, string)
+        cairo_restore(context)
+    }
+
+    /// The advance width of `string` in `style`, in logical pixels.
+    func measure(_ string: String, style: TextStyle) -> Double {
+        select(style)
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(context, string, &extents)
+        return extents.x_advance
+    }
+
+    // MARK: Output
+
+    /// The PNG file's bytes (for a `.png` surface).
+    func pngBytes() -> [UInt8] {
+        cairo_surface_flush(surface)
+        sink.bytes = []
+        cairo_surface_write_to_png_stream(surface, Self.write, Unmanaged.passUnretained(sink).toOpaque())
+        return sink.bytes
+    }
+
+    /// The SVG document's text (for an `.svg` surface); finishes the surface.
+    func svgText() -> String {
+        cairo_surface_finish(surface)
+        return String(decoding: sink.bytes, as: UTF8.self)
+    }
+
+    private func setColor(_ color: Color) {
+        cairo_set_source_rgb(context, color.red, color.green, color.blue)
+    }
+
+    private func select(_ style: TextStyle) {
+        cairo_select_font_face(
+            context, TextStyle.family, CAIRO_FONT_SLANT_NORMAL,
+            style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(context, style.size)
+    }
+}

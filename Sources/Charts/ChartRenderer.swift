@@ -1,0 +1,43 @@
+/// A chart drawn in both formats.
+public struct RenderedChart: Sendable {
+    /// PNG bytes, drawn at ``ChartRenderer/pngScale`` for sharp screens.
+    public let png: [UInt8]
+    /// SVG document text: stable ids prefixed with the chart's name, an escaped title and description.
+    public let svg: String
+}
+
+/// Draws bar charts to PNG and SVG with the same layout.
+///
+/// The same chart and name always give byte-identical SVG.
+public struct ChartRenderer: Sendable {
+    /// Logical size of every chart, in CSS pixels.
+    public static let width = 800.0
+    public static let height = 420.0
+    /// Device pixels per logical pixel in PNGs.
+    public static let pngScale = 2.0
+
+    /// Creates a renderer.
+    public init() {}
+
+    /// Draws `chart` as PNG and SVG.
+    /// - Parameters:
+    ///   - chart: What to draw.
+    ///   - name: A short name unique within a page (e.g. "status"), prefixed to SVG ids.
+    public func render(_ chart: BarChart, name: String) -> RenderedChart {
+        RenderedChart(png: png(chart), svg: svg(chart, name: name))
+    }
+
+    /// The chart as PNG bytes.
+    public func png(_ chart: BarChart) -> [UInt8] {
+        let surface = CairoSurface(kind: .png(scale: Self.pngScale), width: Self.width, height: Self.height)
+        BarChartRenderer(chart: chart).draw(on: surface)
+        return surface.pngBytes()
+    }
+
+    /// The chart as an SVG document.
+    public func svg(_ chart: BarChart, name: String) -> String {
+        let surface = CairoSurface(kind: .svg, width: Self.width, height: Self.height)
+        BarChartRenderer(chart: chart).draw(on: surface)
+        return SVGFinisher(prefix: name, title: chart.title, description: chart.textAlternative).finish(surface.svgText())
+    }
+}

@@ -1,0 +1,23 @@
+import Charts
+
+/// `charts/NAME.png` and `charts/NAME.svg` for every chart kind.
+public struct ChartExporter: ReportExporter {
+    /// Creates the exporter.
+    public init() {}
+
+    /// The relative path of a chart file.
+    public static func path(_ kind: ChartKind, extension ext: String) -> String {
+        "charts/\(kind.rawValue).\(ext)"
+    }
+
+    public func files(for document: ReportDocument) -> [ReportFile] {
+        let renderer = ChartRenderer()
+        return ChartKind.allCases.flatMap { kind in
+            let chart = renderer.render(kind.chart(for: document.statistics), name: kind.rawValue)
+            return [
+                ReportFile(path: Self.path(kind, extension: "png"), bytes: chart.png),
+                ReportFile(path: Self.path(kind, extension: "svg"), text: chart.svg),
+            ]
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import Stats
+
+/// Everything a report is made from: the statistics and where they came from.
+public struct ReportDocument: Sendable {
+    /// The page's heading.
+    public var title: String
+    /// The inputs as named on the command line.
+    public var inputs: [String]
+    public var statistics: TaskStatistics
+    public var generatedAt: Date
+    /// The version of taskreport that made the report.
+    public var toolVersion: String
+
+    /// Creates a document.
+    public init(title: String, inputs: [String], statistics: TaskStatistics, generatedAt: Date = Date(), toolVersion: String) {
+        self.title = title
+        self.inputs = inputs
+        self.statistics = statistics
+        self.generatedAt = generatedAt
+        self.toolVersion = toolVersion
+    }
+
+    /// The generation time as an RFC 3339 UTC timestamp, to the second.
+    public var generatedAtText: String {
+        ISO8601DateFormatter().string(from: generatedAt)
+    }
+}

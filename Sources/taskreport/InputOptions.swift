@@ -1,0 +1,25 @@
+import ArgumentParser
+import Ingest
+import TaskModel
+
+/// The inputs shared by every command: files of records and an optional SQL query.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "Files of task records: JSON array, JSON Lines or SQLite (told from their content); - reads standard input.",
+        valueName: "input"))
+    var inputs: [String]
+
+    @Option(help: ArgumentHelp(
+        "SQL run against SQLite inputs instead of reading their tasks table; name result columns like the record schema.",
+        valueName: "sql"))
+    var query: String?
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("Give at least one input file, or - for standard input.") }
+    }
+
+    /// Every record of every input, in order.
+    func load() throws(IngestError) -> TaskTable {
+        try TaskLoader(query: query).load(inputs.map(InputSource.init(argument:)))
+    }
+}

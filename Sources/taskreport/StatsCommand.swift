@@ -1,0 +1,32 @@
+import ArgumentParser
+import Report
+import Stats
+
+/// `taskreport stats`: the statistics on standard output.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Print status counts, duration percentiles and per-group figures."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "table for people, json for programs (the layout of stats.json).")
+    var format = Format.table
+
+    func run() throws {
+        let statistics = TaskStatistics(table: try input.load())
+        switch format {
+        case .table:
+            print(StatsTable(statistics).text, terminator: "")
+        case .json:
+            let document = ReportDocument(
+                title: "Task statistics", inputs: input.inputs, statistics: statistics, toolVersion: TaskReport.version)
+            print(String(decoding: try StatsJSONExporter.encode(document), as: UTF8.self), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Stats
+import TaskModel
+
+/// The statistics as aligned plain-text tables for a terminal.
+struct StatsTable {
+    let text: String
+
+    init(_ s: TaskStatistics) {
+        func duration(_ ms: Double?) -> String { ms.map { HumanFormat.duration(milliseconds: $0) } ?? "-" }
+        var lines = ["records: \(s.recordCount)   success rate: \(s.successRate.map(HumanFormat.percent) ?? "-")", ""]
+        lines += Self.columns([["status", "tasks", "share"]] + s.statuses.map {
+            [$0.label, String($0.count), HumanFormat.percent($0.share)]
+        })
+        let d = s.durations
+        lines += ["", "durations: \(d.count) with, \(d.missing) without"]
+        lines += Self.columns([
+            ["min", "p50", "p90", "p95", "p99", "max", "mean", "std dev"],
+            [d.minMs, d.p50Ms, d.p90Ms, d.p95Ms, d.p99Ms, d.maxMs, d.meanMs, d.stddevMs].map(duration),
+        ])
+        if !s.groups.isEmpty {
+            lines += [""]
+            lines += Self.columns([["group", "tasks", "success", "p50", "p95"]] + s.groups.map {
+                [$0.name, String($0.total), $0.successRate.map(HumanFormat.percent) ?? "-", duration($0.p50Ms), duration($0.p95Ms)]
+            })
+        }
+        text = lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Rows padded into columns: the first column left-aligned, the rest right-aligned.
+    private static func columns(_ rows: [[String]]) -> [String] {
+        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { c, cell in
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                return c == 0 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }
+    }
+}

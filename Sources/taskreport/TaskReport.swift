@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `taskreport` command: turns task records into a report, statistics or charts.
+struct TaskReport: ParsableCommand {
+    /// The tool's version, shown by `--version` and in every report's footer.
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "taskreport",
+        abstract: "Turn task records (JSON, JSON Lines, SQLite) into a static HTML report with charts.",
+        version: version,
+        subcommands: [ReportCommand.self, StatsCommand.self, ChartCommand.self]
+    )
+}
