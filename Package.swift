@@ -57,10 +57,14 @@ let package = Package(
             plugins: ["EmbedTemplates"]
         ),
 
-        .testTarget(name: "StatsTests", dependencies: ["Stats", "TaskModel", "CStatsKernel"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TaskModel", "SQLite"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Stats", "TaskModel", "CCairo"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Ingest", "Stats", "Charts", "TaskModel", "SQLite", "taskreport"]),
+        // Helpers shared by the test targets: fixture paths, temporary folders, the built binary.
+        .target(name: "TestSupport", dependencies: ["TaskModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "StatsTests", dependencies: ["Stats", "TaskModel", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TaskModel", "SQLite", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Stats", "TaskModel", "CCairo", "TestSupport"]),
+        .testTarget(
+            name: "ReportTests",
+            dependencies: ["Report", "Ingest", "Stats", "Charts", "TaskModel", "SQLite", "TestSupport", "taskreport"]),
     ],
     cLanguageStandard: .c99,
     cxxLanguageStandard: .cxx20

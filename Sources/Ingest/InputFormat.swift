@@ -11,6 +11,9 @@ enum InputFormat: Equatable {
     /// The first 16 bytes of every SQLite 3 database file.
     static let sqliteHeader = Array("SQLite format 3\0".utf8)
 
+    /// The UTF-8 byte order mark some editors put before JSON text.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// File names that promise a SQLite database.
     static let sqliteExtensions: Set<String> = ["sqlite", "sqlite3", "db", "db3"]
 
@@ -19,7 +22,7 @@ enum InputFormat: Equatable {
     static func detect(_ prefix: UnsafeRawBufferPointer) -> InputFormat {
         if prefix.starts(with: sqliteHeader) { return .sqlite }
         var bytes = prefix[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }  // UTF-8 byte order mark
+        if bytes.starts(with: byteOrderMark) { bytes = bytes.dropFirst(byteOrderMark.count) }
         guard let first = bytes.first(where: { !isJSONWhitespace($0) }) else { return .empty }
         switch first {
         case UInt8(ascii: "["): return .jsonArray

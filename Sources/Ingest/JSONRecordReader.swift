@@ -5,7 +5,7 @@
 /// read whole.
 struct JSONRecordReader {
     /// Bytes read per chunk of JSON Lines; a longer line grows the buffer.
-    static let chunkSize = 8 << 20
+    static let defaultChunkSize = 8 << 20
 
     /// Appends the records of a JSON Lines input. `buffer` holds the first
     /// bytes already read from `file`.

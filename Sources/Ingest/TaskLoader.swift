@@ -8,6 +8,8 @@ import TaskModel
 public struct TaskLoader: Sendable {
     /// SQL run against SQLite inputs instead of reading their `tasks` table.
     public var query: String?
+    /// Bytes of JSON read at a time; tests shrink it to exercise chunk boundaries.
+    var chunkSize = JSONRecordReader.defaultChunkSize
 
     /// Creates a loader.
     /// - Parameter query: SQL whose result columns are named like the record schema, or `nil`.
@@ -32,7 +34,7 @@ public struct TaskLoader: Sendable {
     /// Reads one input; returns whether it was a SQLite database.
     private func load(_ input: InputSource, into builder: ColumnBuilder) throws(IngestError) -> Bool {
         let file = try InputFile(input)
-        let buffer = PaddedBuffer(capacity: JSONRecordReader.chunkSize, padding: ColumnBuilder.jsonPadding)
+        let buffer = PaddedBuffer(capacity: chunkSize, padding: ColumnBuilder.jsonPadding)
         // Enough of the start to tell the format: the SQLite header and the first non-blank byte.
         var format = InputFormat.detect(buffer.contents)
         while buffer.count < InputFormat.sqliteHeader.count || format == .empty {
@@ -42,6 +44,9 @@ public struct TaskLoader: Sendable {
         }
         if case .file(let path) = input, format != .sqlite, Self.promisesSQLite(path) {
             throw .notSQLite(input: path)
+        }
+        if buffer.contents.starts(with: InputFormat.byteOrderMark) {
+            buffer.removeFirst(InputFormat.byteOrderMark.count)  // detection skips it; the parser must not see it
         }
         switch format {
         case .jsonLines:

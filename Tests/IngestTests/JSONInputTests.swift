@@ -1,0 +1,125 @@
+import Foundation
+import TaskModel
+import Testing
+import TestSupport
+
+@testable import Ingest
+
+/// Loads `text` written to a file named `name`.
+func load(_ text: String, name: String = "records.jsonl", chunkSize: Int? = nil) throws -> TaskTable {
+    let folder = try TemporaryFolder()
+    let path = try folder.write(name, text)
+    var loader = TaskLoader()
+    if let chunkSize { loader.chunkSize = chunkSize }
+    return try loader.load([.file(path)])
+}
+
+@Suite("JSON and JSON Lines inputs")
+struct JSONInputTests {
+    static let lines = """
+        {"id": 1, "status": "completed", "name": "build", "group": "ci", "duration_ms": 1200.5, "exit_code": 0}
+        {"id": "b-2", "status": "failed", "name": "test", "group": "ci", "duration_ms": 300, "exit_code": 2, "error": "assert"}
+        {"id": 3, "status": "completed", "name": "build", "group": "nightly", "attempts": 2}
+        """
+
+    @Test("JSON Lines fill every column, with names, groups and statuses dictionary-encoded")
+    func jsonLines() throws {
+        let t = try load(Self.lines)
+        #expect(t.count == 3)
+        #expect((0..<3).map { t.id[$0] } == ["1", "b-2", "3"])
+        #expect(t.status.entries == ["completed", "failed"] && t.status.codes == [0, 1, 0])
+        #expect(t.name.entries == ["build", "test"] && t.name.codes == [0, 1, 0])
+        #expect(t.group.codes == [0, 0, 1])
+        #expect(t.durationMs[0] == 1200.5 && t.durationMs[1] == 300 && t.durationMs[2].isNaN)
+        #expect(t.exitCode == [0, 2, TaskTable.missingInteger])
+        #expect(t.attempts == [TaskTable.missingInteger, TaskTable.missingInteger, 2])
+        #expect(t.error[1] == "assert" && t.error.isEmpty(at: 0))
+    }
+
+    @Test("a JSON array gives the same table as the same records as JSON Lines")
+    func jsonArray() throws {
+        let array = "[\n" + Self.lines.split(separator: "\n").joined(separator: ",\n") + "\n]"
+        let a = try load(array, name: "records.json"), b = try load(Self.lines)
+        #expect(a.count == b.count)
+        #expect(a.status.codes == b.status.codes && a.status.entries == b.status.entries)
+        #expect(a.durationMs.map(\.bitPattern) == b.durationMs.map(\.bitPattern))
+        #expect((0..<a.count).map { a.id[$0] } == (0..<b.count).map { b.id[$0] })
+    }
+
+    @Test("the format is told from the content, not the file name")
+    func detection() throws {
+        #expect(try load(Self.lines, name: "tasks.json").count == 3)
+        #expect(try load("[" + "{\"id\":1,\"status\":\"ok\"}" + "]", name: "tasks.jsonl").count == 1)
+        #expect(try load(Self.lines, name: "no-extension").count == 3)
+    }
+
+    @Test("blank lines, CRLF line ends and a byte order mark are accepted")
+    func lineEnds() throws {
+        let text = "\u{FEFF}{\"id\":1,\"status\":\"ok\"}\r\n\r\n   \n{\"id\":2,\"status\":\"ok\"}\r\n"
+        #expect(try load(text).count == 2)
+    }
+
+    @Test("an empty or blank input is zero records, not an error")
+    func empty() throws {
+        #expect(try load("").count == 0)
+        #expect(try load("  \n\n ").count == 0)
+        #expect(try load("[]", name: "a.json").count == 0)
+    }
+
+    @Test("times are RFC 3339 or Unix seconds; a missing duration comes from them")
+    func times() throws {
+        let t = try load("""
+            {"id":1,"status":"ok","started_at":"2026-11-24T01:00:00Z","finished_at":"2026-11-24T01:00:02.5Z"}
+            {"id":2,"status":"ok","started_at":"2026-11-24T03:00:00+02:00","finished_at":1795482061}
+            {"id":3,"status":"ok","started_at":"2026-11-24 01:00:00","duration_ms":7}
+            {"id":4,"status":"ok","started_at":1795482000,"finished_at":1795482001,"duration_ms":5}
+            """)
+        // 2026-11-24T01:00:00Z is 1795482000 (Python: datetime(2026,11,24,1,tzinfo=timezone.utc).timestamp()).
+        #expect(t.startedAt[0] == 1_795_482_000)
+        #expect(t.durationMs[0] == 2500)
+        #expect(t.startedAt[1] == 1_795_482_000)  // 03:00 at +02:00 is 01:00 UTC
+        #expect(t.durationMs[1] == 61_000)
+        #expect(t.startedAt[2] == 1_795_482_000 && t.durationMs[2] == 7)
+        #expect(t.durationMs[3] == 5)  // an explicit duration wins
+    }
+
+    @Test("unknown fields are ignored; the data payload is kept as its JSON text")
+    func extraFields() throws {
+        let t = try load(#"{"id":1,"status":"ok","queue":"default","data":{"url":"http://x","n":[1,2]},"tags":["a"]}"#
+            + "\n" + #"{"id":2,"status":"ok","data":42}"#)
+        #expect(t.data[0] == #"{"url":"http://x","n":[1,2]}"#)
+        #expect(t.data[1] == "42")
+    }
+
+    @Test("escaped and non-ASCII strings arrive as written")
+    func unicode() throws {
+        let t = try load(#"{"id":"\u00e9t\u00e9","status":"ok","name":"naïve \"quoted\" <b>"}"#)
+        #expect(t.id[0] == "été")
+        #expect(t.name[0] == "naïve \"quoted\" <b>")
+    }
+
+    @Test("chunked reading keeps every record and line number across chunk boundaries", arguments: [16, 64, 100, 4096])
+    func chunks(chunkSize: Int) throws {
+        let records = (1...500).map { #"{"id":\#($0),"status":"s\#($0 % 7)","duration_ms":\#($0)}"# }
+        let t = try load(records.joined(separator: "\n") + "\n", chunkSize: chunkSize)
+        #expect(t.count == 500)
+        #expect(t.durationMs == (1...500).map(Double.init))
+        #expect(t.id[499] == "500")
+
+        let broken = records.prefix(300).joined(separator: "\n") + "\n{\"id\":301,\"status\":7}\n"
+        let error = #expect(throws: IngestError.self) { _ = try load(broken, chunkSize: chunkSize) }
+        guard case .invalidRecord(_, let line, _, let message)? = error else { return }
+        #expect(line == 301)
+        #expect(message == "field 'status' must be a string, got a number")
+    }
+
+    @Test("several inputs are concatenated and share dictionary codes")
+    func concatenation() throws {
+        let folder = try TemporaryFolder()
+        let a = try folder.write("a.jsonl", #"{"id":1,"status":"completed","group":"x"}"#)
+        let b = try folder.write("b.json", #"[{"id":2,"status":"failed","group":"y"},{"id":3,"status":"completed","group":"x"}]"#)
+        let t = try TaskLoader().load([.file(a), .file(b)])
+        #expect(t.count == 3)
+        #expect(t.status.codes == [0, 1, 0] && t.group.codes == [0, 1, 0])
+    }
+}

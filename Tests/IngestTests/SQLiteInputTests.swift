@@ -1,0 +1,130 @@
+import Foundation
+import SQLite
+import TaskModel
+import Testing
+import TestSupport
+
+@testable import Ingest
+
+/// A real SQLite file made with `sql` in a temporary folder.
+func database(_ sql: String, in folder: TemporaryFolder, name: String = "tasks.sqlite") throws -> String {
+    let path = folder.path(name)
+    try SQLiteConnection(path: path, mode: .readWrite).execute(sql)
+    return path
+}
+
+@Suite("SQLite inputs")
+struct SQLiteInputTests {
+    static let schema = """
+        CREATE TABLE tasks (id TEXT, status TEXT, name TEXT, "group" TEXT, started_at, finished_at,
+                            duration_ms REAL, exit_code INTEGER, attempts INTEGER, run_id TEXT, error TEXT, data TEXT);
+        """
+
+    @Test("the tasks table is read by column name, times as text or numbers")
+    func defaultTable() throws {
+        let folder = try TemporaryFolder()
+        let path = try database(Self.schema + """
+            INSERT INTO tasks VALUES ('a', 'completed', 'build', 'ci', '2026-11-24T01:00:00Z', '2026-11-24T01:00:03Z',
+                                      NULL, 0, 1, 'r1', NULL, '{"k":1}');
+            INSERT INTO tasks VALUES (7, 'failed', 'test', 'ci', 1795482000, NULL, 250.5, 3, 2, 'r1', 'boom', NULL);
+            """, in: folder)
+        let t = try TaskLoader().load([.file(path)])
+        #expect(t.count == 2)
+        #expect(t.id[0] == "a" && t.id[1] == "7")
+        #expect(t.status.entries == ["completed", "failed"])
+        #expect(t.durationMs == [3000, 250.5])
+        #expect(t.startedAt == [1_795_482_000, 1_795_482_000])
+        #expect(t.exitCode == [0, 3] && t.attempts == [1, 2])
+        #expect(t.error[1] == "boom" && t.data[0] == #"{"k":1}"#)
+    }
+
+    @Test("--query reads any schema through aliases; rows without an id are numbered")
+    func airflowQuery() throws {
+        let folder = try TemporaryFolder()
+        let path = try database("""
+            CREATE TABLE task_instance (task_id TEXT, dag_id TEXT, state TEXT, start_date TEXT, duration REAL);
+            INSERT INTO task_instance VALUES ('extract', 'etl', 'success', '2026-11-24 01:00:00.000000+00:00', 12.5);
+            INSERT INTO task_instance VALUES ('load', 'etl', 'failed', '2026-11-24 01:00:13+00:00', 0.25);
+            INSERT INTO task_instance VALUES ('report', 'bi', 'upstream_failed', NULL, NULL);
+            """, in: folder, name: "airflow.db")
+        let query = """
+            SELECT task_id AS name, dag_id AS "group", state AS status, duration*1000 AS duration_ms,
+                   start_date AS started_at FROM task_instance
+            """
+        let t = try TaskLoader(query: query).load([.file(path)])
+        #expect(t.count == 3)
+        #expect((0..<3).map { t.id[$0] } == ["1", "2", "3"])
+        #expect(t.status.entries == ["success", "failed", "upstream_failed"])
+        #expect(t.group.entries == ["etl", "bi"])
+        #expect(t.durationMs[0] == 12_500 && t.durationMs[1] == 250 && t.durationMs[2].isNaN)
+        #expect(t.startedAt[0] == 1_795_482_000 && t.startedAt[1] == 1_795_482_013)
+    }
+
+    @Test("SQLite and JSON inputs concatenate")
+    func mixed() throws {
+        let folder = try TemporaryFolder()
+        let db = try database(Self.schema + "INSERT INTO tasks (id, status) VALUES ('x', 'completed');", in: folder)
+        let json = try folder.write("more.jsonl", #"{"id":"y","status":"completed"}"#)
+        let t = try TaskLoader().load([.file(db), .file(json)])
+        #expect(t.count == 2 && t.status.codes == [0, 0])
+    }
+
+    @Test("a database without a tasks table says how to read it")
+    func missingTable() throws {
+        let folder = try TemporaryFolder()
+        let path = try database("CREATE TABLE other (x);", in: folder)
+        let error = #expect(throws: IngestError.self) { _ = try TaskLoader().load([.file(path)]) }
+        #expect(error?.description
+            == "\(path): no table 'tasks' in this database; pass --query \"SELECT … AS status …\" to read another schema")
+    }
+
+    @Test("a failing query is reported with SQLite's message")
+    func badQuery() throws {
+        let folder = try TemporaryFolder()
+        let path = try database(Self.schema, in: folder)
+        let error = #expect(throws: IngestError.self) { _ = try TaskLoader(query: "SELEC nope").load([.file(path)]) }
+        #expect(error?.description == "\(path): query failed: near \"SELEC\": syntax error")
+    }
+
+    @Test("a query without a status column names the column to add")
+    func missingStatus() throws {
+        let folder = try TemporaryFolder()
+        let path = try database(Self.schema, in: folder)
+        let error = #expect(throws: IngestError.self) { _ = try TaskLoader(query: "SELECT id FROM tasks").load([.file(path)]) }
+        #expect(error?.description.hasPrefix("\(path): the query's result has no column 'status'") == true)
+    }
+
+    @Test("a row with text where a number belongs names the row and the column")
+    func wrongType() throws {
+        let folder = try TemporaryFolder()
+        let path = try database(Self.schema + """
+            INSERT INTO tasks (id, status, duration_ms) VALUES ('a', 'ok', 5);
+            INSERT INTO tasks (id, status, duration_ms) VALUES ('b', 'ok', 'slow');
+            """, in: folder)
+        let error = #expect(throws: IngestError.self) { _ = try TaskLoader().load([.file(path)]) }
+        #expect(error?.description == "\(path): row 2, column 'duration_ms': expected a number, got text 'slow'")
+    }
+
+    @Test("an infinite duration is rejected")
+    func infiniteDuration() throws {
+        let folder = try TemporaryFolder()
+        let path = try database(Self.schema + "INSERT INTO tasks (id, status, duration_ms) VALUES ('a', 'ok', 1e999);", in: folder)
+        let error = #expect(throws: IngestError.self) { _ = try TaskLoader().load([.file(path)]) }
+        #expect(error?.description == "\(path): row 1, column 'duration_ms': duration_ms must be finite, got inf")
+    }
+
+    @Test("a file named like a database that is not one")
+    func notSQLite() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("tasks.db", "this is not a database\n")
+        let error = #expect(throws: IngestError.self) { _ = try TaskLoader().load([.file(path)]) }
+        #expect(error?.description == "\(path): not a SQLite database (no 'SQLite format 3' header)")
+    }
+
+    @Test("--query without any SQLite input is a mistake worth saying")
+    func queryWithoutSQLite() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("a.jsonl", #"{"id":1,"status":"ok"}"#)
+        #expect(throws: IngestError.queryWithoutSQLite) { _ = try TaskLoader(query: "SELECT 1").load([.file(path)]) }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The outcome of running the built `taskreport` binary as a real process.
+public struct CommandRun {
+    public let status: Int32
+    public let standardOutput: String
+    public let standardError: String
+
+    /// The binary `swift build` put beside the test bundle.
+    public static let executable: URL = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return exe.deletingLastPathComponent().appendingPathComponent("taskreport")
+    }()
+
+    /// Runs `taskreport` with `arguments` in `directory`, feeding `input` on standard input.
+    public static func taskreport(_ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws -> CommandRun {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(input) }
+        try stdin.fileHandleForWriting.close()
+        // Read to the end before waiting. The tool writes at most a line or two to
+        // standard error, so reading standard output first cannot stall the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandRun(
+            status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
+    }
+}

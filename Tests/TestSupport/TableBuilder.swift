@@ -1,0 +1,62 @@
+import TaskModel
+
+/// Builds a ``TaskTable`` record by record, for tests that need exact control of the data.
+public struct TableBuilder {
+    private var ids: [String] = []
+    private var statuses: [String] = []
+    private var names: [String] = []
+    private var groups: [String] = []
+    private var started: [Double] = []
+    private var durations: [Double] = []
+    private var exitCodes: [Int32] = []
+    private var errors: [String] = []
+
+    public init() {}
+
+    /// Adds a record; `nil` leaves a field missing.
+    public mutating func add(
+        status: String, group: String = "", name: String = "", durationMs: Double? = nil, startedAt: Double? = nil,
+        exitCode: Int32? = nil, error: String = ""
+    ) {
+        ids.append("t\(ids.count + 1)")
+        statuses.append(status)
+        names.append(name)
+        groups.append(group)
+        durations.append(durationMs ?? .nan)
+        started.append(startedAt ?? .nan)
+        exitCodes.append(exitCode ?? TaskTable.missingInteger)
+        errors.append(error)
+    }
+
+    public var table: TaskTable {
+        func dictionary(_ values: [String]) -> DictionaryColumn {
+            var entries: [String] = []
+            var codes: [Int32] = []
+            for value in values {
+                if let found = entries.firstIndex(of: value) {
+                    codes.append(Int32(found))
+                } else {
+                    codes.append(Int32(entries.count))
+                    entries.append(value)
+                }
+            }
+            return DictionaryColumn(codes: codes, entries: entries)
+        }
+        func text(_ values: [String]) -> TextColumn {
+            var bytes: [UInt8] = []
+            var offsets: [UInt64] = [0]
+            for value in values {
+                bytes += value.utf8
+                offsets.append(UInt64(bytes.count))
+            }
+            return TextColumn(bytes: bytes, offsets: offsets)
+        }
+        let n = ids.count
+        return TaskTable(
+            id: text(ids), status: dictionary(statuses), name: dictionary(names), group: dictionary(groups),
+            runID: dictionary([String](repeating: "", count: n)), startedAt: started,
+            finishedAt: [Double](repeating: .nan, count: n), durationMs: durations, exitCode: exitCodes,
+            attempts: [Int32](repeating: TaskTable.missingInteger, count: n), error: text(errors),
+            data: text([String](repeating: "", count: n)))
+    }
+}
