@@ -1,0 +1,39 @@
+# taskreport — see README.md. `make run` and `make test` install what they need.
+
+SWIFT        ?= swift
+OUT          ?= Output
+BIN          := .build/release/taskreport
+# Debian packages the build and the tests need: Cairo for charts, SQLite,
+# simdjson for fast JSON, the DejaVu fonts the charts are drawn with.
+DEB_PACKAGES := pkg-config libcairo2-dev libsqlite3-dev libsimdjson-dev fonts-dejavu-core
+SUDO         := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: deps build run test clean
+
+# Installs the missing Debian packages; says nothing when all are present.
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  log=$$(mktemp); \
+	  { $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; } >$$log 2>&1 \
+	    || { cat $$log; rm -f $$log; exit 1; }; \
+	  rm -f $$log; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product taskreport
+
+# The main job: a report over the example records, written to $(OUT)/.
+run: build
+	@$(BIN) report Examples/records.jsonl --out $(OUT) --title "Example nightly run"
+
+test: deps
+	$(SWIFT) test --disable-xctest
+
+clean:
+	rm -rf .build

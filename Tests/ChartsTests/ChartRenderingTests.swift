@@ -1,0 +1,102 @@
+import Foundation
+import TaskModel
+import Testing
+import TestSupport
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@testable import Charts
+@testable import Stats
+
+/// Statistics of a small table with one label that must be escaped everywhere.
+let hostile = "<script>alert(1)</script>"
+let sampleStatistics: TaskStatistics = {
+    var b = TableBuilder()
+    for i in 0..<40 {
+        b.add(status: i % 9 == 0 ? "failed" : "completed", group: i % 3 == 0 ? hostile : "etl",
+              name: i == 0 ? hostile : "task\(i)", durationMs: Double(i * i * 37 + 5), startedAt: 1_795_482_000 + Double(i * 95))
+    }
+    return TaskStatistics(table: b.table)
+}()
+
+/// Whether `svg` parses as XML with an `svg` root element.
+func parsesAsSVG(_ svg: String) -> Bool {
+    final class Root: NSObject, XMLParserDelegate {
+        var name: String?
+        func parser(_ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+            if name == nil { name = e }
+        }
+    }
+    let parser = XMLParser(data: Data(svg.utf8))
+    let root = Root()
+    parser.delegate = root
+    return parser.parse() && root.name == "svg"
+}
+
+@Suite("charts drawn with Cairo")
+struct ChartRenderingTests {
+    @Test("every chart kind gives a PNG at twice the size and a well-formed SVG", arguments: ChartKind.allCases)
+    func formats(kind: ChartKind) throws {
+        let chart = ChartRenderer().render(kind.chart(for: sampleStatistics), name: kind.rawValue)
+        let png = try #require(DecodedPNG(chart.png))
+        #expect(png.width == 1600 && png.height == 840)
+        #expect(png.count(0xFFFFFF) < png.pixels.count * 98 / 100, "the chart is not blank")
+        #expect(parsesAsSVG(chart.svg))
+        #expect(chart.svg.contains(#"width="800px""#) || chart.svg.contains(#"width="800""#))
+    }
+
+    @Test("the same chart gives byte-identical SVG, whatever was drawn before it")
+    func deterministic() {
+        let renderer = ChartRenderer()
+        let first = renderer.svg(.statusByGroup(sampleStatistics), name: "groups")
+        _ = renderer.render(.tasksOverTime(sampleStatistics), name: "timeline")
+        _ = renderer.render(.durationHistogram(sampleStatistics), name: "duration")
+        let again = renderer.svg(.statusByGroup(sampleStatistics), name: "groups")
+        #expect(first == again)
+        #expect(renderer.png(.statusByGroup(sampleStatistics)) == renderer.png(.statusByGroup(sampleStatistics)))
+    }
+
+    @Test("ids are prefixed with the chart's name so that charts can share a page")
+    func prefixedIDs() {
+        let svg = ChartRenderer().svg(.statusDistribution(sampleStatistics), name: "status")
+        #expect(svg.contains(##"id="status-glyph"##) && svg.contains(##"href="#status-glyph"##))
+        #expect(!svg.contains(##"id="glyph"##) && !svg.contains(##"href="#glyph"##))
+    }
+
+    @Test("text from the data is escaped in the SVG's title and description")
+    func escaping() {
+        let svg = ChartRenderer().svg(.statusByGroup(sampleStatistics), name: "groups")
+        #expect(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!svg.contains("<script"))
+        #expect(parsesAsSVG(svg))
+    }
+
+    @Test("a bar that dwarfs the others leaves the small ones visible")
+    func smallBarsStayVisible() throws {
+        var b = TableBuilder()
+        for _ in 0..<2_000_000 / 1000 { b.add(status: "completed") }
+        b.add(status: "failed")
+        var stats = TaskStatistics(table: b.table)
+        stats.statuses[0].count = 2_000_000  // a huge bar next to a bar of 1
+        let png = try #require(DecodedPNG(ChartRenderer().png(.statusDistribution(stats))))
+        let red = try #require(Color.status(.failed))
+        let rgb = UInt32(red.red * 255) << 16 | UInt32(red.green * 255) << 8 | UInt32(red.blue * 255)
+        // At least a 2 px tall bar (4 device pixels) the width of a bar.
+        #expect(png.count(rgb) >= 4 * 40, "the failed bar is drawn at a visible height")
+        #expect(BarChart.statusDistribution(stats).textAlternative.contains("failed: 1"))
+    }
+
+    @Test("an empty chart says so instead of drawing bars")
+    func empty() throws {
+        let stats = TaskStatistics(table: TaskTable())
+        for kind in ChartKind.allCases {
+            let chart = kind.chart(for: stats)
+            #expect(chart.isEmpty)
+            let svg = ChartRenderer().svg(chart, name: kind.rawValue)
+            #expect(parsesAsSVG(svg) && svg.contains(chart.emptyMessage))
+            #expect(DecodedPNG(ChartRenderer().png(chart)) != nil)
+        }
+    }
+}
