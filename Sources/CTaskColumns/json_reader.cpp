@@ -126,6 +126,10 @@ private:
         if (is_null(value)) return TC_OK;
         auto code = value.get_double().get(*out);
         if (code == INCORRECT_TYPE) return type_error(err, field, "a number", value);
+        if (code == NUMBER_ERROR) {  // e.g. 1e999: JSON's only way to spell a non-finite number
+            set_error(err, TC_ERR_BAD_DURATION, field, "field '%s' must be a finite number", field);
+            return err->status;
+        }
         if (code) return syntax_error(err, code);
         return TC_OK;
     }

@@ -88,6 +88,7 @@ struct BadInputTests {
     @Test("negative durations and times out of order")
     func badDurations() throws {
         #expect(try failure(#"{"id":1,"status":"ok","duration_ms":-1}"#) == "FILE:1: duration_ms must not be negative, got -1")
+        #expect(try failure(#"{"id":1,"status":"ok","duration_ms":1e999}"#) == "FILE:1: field 'duration_ms' must be a finite number")
         #expect(try failure(#"{"id":1,"status":"ok","started_at":20,"finished_at":10}"#)
             == "FILE:1: finished_at is before started_at")
     }
