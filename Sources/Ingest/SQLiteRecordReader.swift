@@ -99,11 +99,15 @@ struct SQLiteRecordReader {
             error: text(.error), data: text(.data), started_at_text: started.text, finished_at_text: finished.text,
             started_at: started.seconds, finished_at: finished.seconds, duration_ms: try number(.durationMs),
             exit_code: try integer(.exitCode), attempts: try integer(.attempts))
-        // Queries over other schemas often have no id: the row number serves.
-        var rowText = Array(String(row).utf8CString)
-        let failure: (field: String?, message: String)? = rowText.withUnsafeMutableBufferPointer { rowID in
-            if record.id.len == 0 { record.id = tc_string(ptr: rowID.baseAddress, len: rowID.count - 1) }
-            return builder.append(&record)
+        let failure: (field: String?, message: String)?
+        if record.id.len == 0 {
+            // Queries over other schemas often have no id: the row number serves.
+            failure = Array(String(row).utf8).withUnsafeBufferPointer { digits in
+                record.id = tc_string(ptr: UnsafeRawPointer(digits.baseAddress)?.assumingMemoryBound(to: CChar.self), len: digits.count)
+                return builder.append(&record)
+            }
+        } else {
+            failure = builder.append(&record)
         }
         if let failure {
             throw .invalidRow(input: path, row: row, column: failure.field, message: failure.message)

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Stats
 
@@ -7,10 +8,12 @@ public struct ReportDocument: Sendable {
     public var title: String
     /// The inputs as named on the command line.
     public var inputs: [String]
-    public var statistics: TaskStatistics
+    public let statistics: TaskStatistics
     public var generatedAt: Date
     /// The version of taskreport that made the report.
     public var toolVersion: String
+    /// Every chart of the report, built once from the statistics, in page order.
+    public let charts: [(kind: ChartKind, chart: BarChart)]
 
     /// Creates a document.
     public init(title: String, inputs: [String], statistics: TaskStatistics, generatedAt: Date = Date(), toolVersion: String) {
@@ -19,6 +22,7 @@ public struct ReportDocument: Sendable {
         self.statistics = statistics
         self.generatedAt = generatedAt
         self.toolVersion = toolVersion
+        charts = ChartKind.allCases.map { ($0, $0.chart(for: statistics)) }
     }
 
     /// The generation time as an RFC 3339 UTC timestamp, to the second.

@@ -105,9 +105,8 @@ struct ReportPage {
             Card(label: "Failures", value: HumanFormat.count(failures), detail: "failed or timed out",
                  tone: failures == 0 ? "good" : "bad"),
         ]
-        charts = ChartKind.allCases.map { kind in
-            let chart = kind.chart(for: s)
-            return Figure(
+        charts = document.charts.map { kind, chart in
+            Figure(
                 name: kind.rawValue, title: chart.title,
                 svg: ChartExporter.path(kind, extension: "svg"), png: ChartExporter.path(kind, extension: "png"),
                 alt: chart.textAlternative, width: Int(ChartRenderer.width), height: Int(ChartRenderer.height))

@@ -36,21 +36,17 @@ enum StatsKernel {
         return out
     }
 
-    /// Equal-width bins over [low, high], numpy.histogram's edge rule.
-    static func linearHistogram(_ dense: [Double], low: Double, high: Double, bins: Int) -> (edges: [Double], counts: [UInt64]) {
+    /// Bins over [low, high]: equal widths (numpy.histogram's edge rule), or equal
+    /// ratios with values outside going to the end bins.
+    static func histogram(
+        _ dense: [Double], scale: Histogram.Scale, low: Double, high: Double, bins: Int
+    ) -> (edges: [Double], counts: [UInt64]) {
+        let (count, edge) = scale == .linear
+            ? (sk_histogram_linear, sk_histogram_edges_linear) : (sk_histogram_log, sk_histogram_edges_log)
         var counts = [UInt64](repeating: 0, count: bins)
         var edges = [Double](repeating: 0, count: bins + 1)
-        sk_histogram_linear(dense, dense.count, low, high, bins, &counts)
-        sk_histogram_edges_linear(low, high, bins, &edges)
-        return (edges, counts)
-    }
-
-    /// Log-spaced bins over [low, high]; values outside go to the end bins.
-    static func logHistogram(_ dense: [Double], low: Double, high: Double, bins: Int) -> (edges: [Double], counts: [UInt64]) {
-        var counts = [UInt64](repeating: 0, count: bins)
-        var edges = [Double](repeating: 0, count: bins + 1)
-        sk_histogram_log(dense, dense.count, low, high, bins, &counts)
-        sk_histogram_edges_log(low, high, bins, &edges)
+        count(dense, dense.count, low, high, bins, &counts)
+        edge(low, high, bins, &edges)
         return (edges, counts)
     }
 

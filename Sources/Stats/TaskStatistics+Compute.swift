@@ -73,7 +73,7 @@ extension TaskStatistics {
         if high <= low { high = low * 10 }
         let decades = Int((log10(high / low)).rounded())
         let bins = decades * max(1, min(5, 30 / decades))
-        let (edges, counts) = StatsKernel.logHistogram(dense, low: low, high: high, bins: bins)
+        let (edges, counts) = StatsKernel.histogram(dense, scale: .log, low: low, high: high, bins: bins)
         // Keep the bins from the first to the last that holds a value: the round
         // decade ends would otherwise add empty bars at both sides.
         let first = counts.firstIndex { $0 > 0 } ?? 0
@@ -86,7 +86,7 @@ extension TaskStatistics {
         let range = StatsKernel.range(dense)
         guard range.count > 0 else { return nil }
         let (low, high) = range.min < range.max ? (range.min, range.max) : (range.min - 0.5, range.max + 0.5)
-        let (edges, counts) = StatsKernel.linearHistogram(dense, low: low, high: high, bins: bins)
+        let (edges, counts) = StatsKernel.histogram(dense, scale: .linear, low: low, high: high, bins: bins)
         return Histogram(scale: .linear, edgesMs: edges, counts: counts)
     }
 

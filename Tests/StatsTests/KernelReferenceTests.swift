@@ -66,7 +66,7 @@ struct KernelReferenceTests {
     @Test("equal-width histogram matches numpy.histogram", arguments: ReferenceCase.all)
     func linearHistogram(_ reference: ReferenceCase) {
         let low = reference.histogram_edges.first!, high = reference.histogram_edges.last!
-        let (edges, counts) = StatsKernel.linearHistogram(reference.values, low: low, high: high, bins: 20)
+        let (edges, counts) = StatsKernel.histogram(reference.values, scale: .linear, low: low, high: high, bins: 20)
         #expect(counts == reference.histogram_counts)
         #expect(zip(edges, reference.histogram_edges).allSatisfy { close($0, $1, relative: 1e-12) })
     }

@@ -24,7 +24,7 @@ struct KernelTests {
     func logHistogram() {
         var values: [Double] = [0, 0.5, 1, 9.99, 10, 10.0000001, 99.9, 100, 1000, 1e4, 5e4]
         values += (1...500).map { pow(10, Double($0) / 125) }  // 1 … 10⁴, many exactly on edges
-        let (edges, counts) = StatsKernel.logHistogram(values, low: 1, high: 1e4, bins: 8)
+        let (edges, counts) = StatsKernel.histogram(values, scale: .log, low: 1, high: 1e4, bins: 8)
         #expect(counts.reduce(0, +) == UInt64(values.count))
         var expected = [UInt64](repeating: 0, count: 8)
         for v in values {

@@ -12,8 +12,8 @@ public struct ChartExporter: ReportExporter {
 
     public func files(for document: ReportDocument) -> [ReportFile] {
         let renderer = ChartRenderer()
-        return ChartKind.allCases.flatMap { kind in
-            let chart = renderer.render(kind.chart(for: document.statistics), name: kind.rawValue)
+        return document.charts.flatMap { kind, chart in
+            let chart = renderer.render(chart, name: kind.rawValue)
             return [
                 ReportFile(path: Self.path(kind, extension: "png"), bytes: chart.png),
                 ReportFile(path: Self.path(kind, extension: "svg"), text: chart.svg),
