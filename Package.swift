@@ -11,14 +11,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The command line: parses arguments and wires the stages together.
         .executableTarget(
             name: "taskreport",
             dependencies: [
-                "TaskModel", "Ingest", "Stats", "Charts", "Report",
+                "TaskModel", "Ingest", "Stats", "Charts", "Report", "Scheduler", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
@@ -38,6 +41,14 @@ let package = Package(
             linkerSettings: [.linkedLibrary("simdjson")]
         ),
         .target(name: "Ingest", dependencies: ["TaskModel", "CTaskColumns", "SQLite"]),
+
+        // The embedded store a run is recorded in; knows nothing of the scheduler.
+        .target(name: "Store", dependencies: ["SQLite"]),
+        // Runs a task file: processes, HTTP checks, dependencies, retries; writes through the Store.
+        .target(
+            name: "Scheduler",
+            dependencies: ["Store", .product(name: "Subprocess", package: "swift-subprocess")]
+        ),
 
         // Plain C99 statistics kernel; knows nothing of Swift.
         .target(name: "CStatsKernel"),
@@ -62,6 +73,7 @@ let package = Package(
         .testTarget(name: "StatsTests", dependencies: ["Stats", "TaskModel", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TaskModel", "SQLite", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Stats", "TaskModel", "CCairo", "TestSupport"]),
+        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "Store", "SQLite", "TestSupport"]),
         .testTarget(
             name: "ReportTests",
             dependencies: ["Report", "Ingest", "Stats", "Charts", "TaskModel", "SQLite", "TestSupport", "taskreport"]),

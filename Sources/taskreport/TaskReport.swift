@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `taskreport` command: turns task records into a report, statistics or charts.
-struct TaskReport: ParsableCommand {
+struct TaskReport: AsyncParsableCommand {
     /// The tool's version, shown by `--version` and in every report's footer.
     static let version = "0.1.0"
 
@@ -9,6 +9,6 @@ struct TaskReport: ParsableCommand {
         commandName: "taskreport",
         abstract: "Turn task records (JSON, JSON Lines, SQLite) into a static HTML report with charts.",
         version: version,
-        subcommands: [ReportCommand.self, StatsCommand.self, ChartCommand.self]
+        subcommands: [RunCommand.self, ReportCommand.self, StatsCommand.self, ChartCommand.self]
     )
 }

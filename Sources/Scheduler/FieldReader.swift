@@ -1,0 +1,80 @@
+import Foundation
+
+/// Typed access to one JSON object of the task file, with errors that name the place.
+struct FieldReader {
+    let file: String
+    /// Where the object is, for messages: `top level`, `defaults`, `tasks[3] (unit)`.
+    var place: String
+    let object: [String: Any]
+
+    /// Rejects fields outside `known`, naming the first unknown one (sorted, so the message is stable).
+    func allow(_ known: [String]) throws(TaskFileError) {
+        if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
+            throw .unknownField(file: file, place: place, field: unknown)
+        }
+    }
+
+    private func fail(_ field: String, _ message: String) -> TaskFileError {
+        .badField(file: file, place: "\(place).\(field)", message: message)
+    }
+
+    func string(_ field: String) throws(TaskFileError) -> String? {
+        guard let value = object[field], !(value is NSNull) else { return nil }
+        guard let text = value as? String else { throw fail(field, "must be a string") }
+        return text
+    }
+
+    func strings(_ field: String) throws(TaskFileError) -> [String]? {
+        guard let value = object[field] else { return nil }
+        guard let list = value as? [Any], let texts = list as? [String] else { throw fail(field, "must be a list of strings") }
+        return texts
+    }
+
+    func stringMap(_ field: String) throws(TaskFileError) -> [String: String]? {
+        guard let value = object[field] else { return nil }
+        guard let map = value as? [String: Any], let texts = map as? [String: String] else {
+            throw fail(field, "must be an object of strings")
+        }
+        return texts
+    }
+
+    func object(_ field: String) throws(TaskFileError) -> [String: Any]? {
+        guard let value = object[field] else { return nil }
+        guard let map = value as? [String: Any] else { throw fail(field, "must be an object") }
+        return map
+    }
+
+    func integer(_ field: String, minimum: Int) throws(TaskFileError) -> Int? {
+        guard let value = object[field] else { return nil }
+        guard let number = value as? NSNumber, !Self.isBoolean(number), let integer = Int(exactly: number.doubleValue),
+              integer >= minimum
+        else { throw fail(field, "must be a whole number of at least \(minimum)") }
+        return integer
+    }
+
+    /// A duration text (`30s`, `10m`) or a number of seconds.
+    func duration(_ field: String) throws(TaskFileError) -> Double? {
+        guard let value = object[field] else { return nil }
+        if let number = value as? NSNumber, !Self.isBoolean(number), number.doubleValue >= 0 { return number.doubleValue }
+        guard let text = value as? String, let seconds = DurationText.seconds(text) else {
+            throw fail(field, "'\(value)' is not a duration (write 500ms, 30s, 10m, 1h30m or a number of seconds)")
+        }
+        return seconds
+    }
+
+    /// One HTTP status or a list of them.
+    func statusCodes(_ field: String) throws(TaskFileError) -> Set<Int>? {
+        guard let value = object[field] else { return nil }
+        let numbers = (value as? [Any] ?? [value]).compactMap { $0 as? NSNumber }.compactMap { Int(exactly: $0.doubleValue) }
+        let list = value as? [Any] ?? [value]
+        guard numbers.count == list.count, !numbers.isEmpty, numbers.allSatisfy({ (100...599).contains($0) }) else {
+            throw fail(field, "must be an HTTP status (100–599) or a list of them")
+        }
+        return Set(numbers)
+    }
+
+    /// JSONSerialization gives booleans as NSNumber too (of C type `char`); they are not numbers here.
+    private static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Crypto
+import Dispatch
+import Foundation
+import Ingest
+import Report
+import Scheduler
+import Stats
+import Store
+
+/// `taskreport run`: the nightly job. Runs a task file, records every task in
+/// the store as it finishes, then writes the report over the store.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a task file's tasks, record each in the store, then write the report.",
+        discussion: """
+            Exit status: 0 when every task completed, 1 when any did not, 2 for a bad task file or usage, \
+            130 when stopped by Ctrl-C or SIGTERM.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The task file (JSON; see the README).", valueName: "task-file"))
+    var taskFile: String
+
+    @Option(help: ArgumentHelp("The SQLite store to record the run in.", valueName: "path"))
+    var db = "Output/taskreport.sqlite"
+
+    @Option(help: ArgumentHelp("Tasks at once; defaults to the task file's concurrency, else the number of cores.", valueName: "n"))
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("The report folder.", valueName: "dir"))
+    var out = "Output"
+
+    @Flag(help: "Record the run but write no report.")
+    var noReport = false
+
+    @Option(help: "The report's heading; defaults to the task file's name.")
+    var title: String?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    func run() async throws {
+        let file = try TaskFile(path: taskFile)
+        let run = RunRecord(
+            id: Self.runID(), taskFile: taskFile, taskFileSHA256: SHA256.hash(data: file.contents).hexString,
+            host: ProcessInfo.processInfo.hostName, startedAt: Date())
+        let scheduler = Scheduler(jobs: jobs ?? file.concurrency ?? ProcessInfo.processInfo.activeProcessorCount)
+        let db = self.db
+        let summary = try await StopSignals.cancelling {
+            // The store and the observers live within the cancellable task.
+            let store = try TaskStore(path: db)
+            try store.begin(run)
+            let observers: [any RunObserver] = [StoreRecorder(store: store, runID: run.id), ProgressLog()]
+            let summary = try await scheduler.run(file, observers: observers)
+            try store.finish(run: run.id, at: Date(), outcome: summary.outcome)
+            return summary
+        }
+
+        if !noReport {
+            let table = try TaskLoader().load([.file(db)])
+            let document = ReportDocument(
+                title: title ?? file.name, inputs: [db], statistics: TaskStatistics(table: table),
+                toolVersion: TaskReport.version)
+            print(try ReportWriter(path: out).write(document))
+        }
+        if summary.wasCancelled { throw ExitCode(130) }
+        if !summary.allCompleted { throw ExitCode(1) }
+    }
+
+    /// A run id that sorts by time and does not collide: `20261124T013000Z-3f9a`.
+    static func runID() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: Date()) + "-" + String(UInt16.random(in: .min ... .max), radix: 16)
+    }
+}
+
+extension Digest {
+    /// Lower-case hexadecimal, as `sha256sum` prints it.
+    var hexString: String {
+        map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+    }
+}
