@@ -10,6 +10,8 @@ public enum ChartKind: String, Sendable, CaseIterable {
     case groups
     /// Records started per time bucket, stacked by status.
     case timeline
+    /// Records per run, stacked by status (records with two or more run ids).
+    case history
 
     /// The chart of this kind for `statistics`.
     public func chart(for statistics: TaskStatistics) -> BarChart {
@@ -18,6 +20,7 @@ public enum ChartKind: String, Sendable, CaseIterable {
         case .duration: .durationHistogram(statistics)
         case .groups: .statusByGroup(statistics)
         case .timeline: .tasksOverTime(statistics)
+        case .history: .statusByRun(statistics)
         }
     }
 }

@@ -22,7 +22,9 @@ public struct ReportDocument: Sendable {
         self.statistics = statistics
         self.generatedAt = generatedAt
         self.toolVersion = toolVersion
-        charts = ChartKind.allCases.map { ($0, $0.chart(for: statistics)) }
+        charts = ChartKind.allCases
+            .filter { $0 != .history || statistics.history != nil }
+            .map { ($0, $0.chart(for: statistics)) }
     }
 
     /// The generation time as an RFC 3339 UTC timestamp, to the second.

@@ -49,6 +49,17 @@ struct ReportPage {
         let counts: [String]
     }
 
+    struct RunRow {
+        let runId: String
+        let started: String
+        let total: String
+        let counts: [String]
+        let successRate: String
+        let p95: String
+        /// The run the rest of the page describes.
+        let isShown: Bool
+    }
+
     struct TaskRow {
         let id: String
         let name: String
@@ -71,6 +82,16 @@ struct ReportPage {
     let recordCount: String
     let cards: [Card]
     let charts: [Figure]
+    /// Which run the page describes, when the records hold several; empty otherwise.
+    let scopeNote: String
+    /// Mustache opens a section for any string, empty or not: these say whether a note exists.
+    let hasScopeNote: Bool
+    let hasFailureNote: Bool
+    let hasHistory: Bool
+    let historyChart: [Figure]
+    let historyHeaders: [StatusRow]
+    /// Newest first.
+    let runs: [RunRow]
     let statuses: [StatusRow]
     let durations: [Metric]
     let groupHeaders: [StatusRow]
@@ -105,11 +126,27 @@ struct ReportPage {
             Card(label: "Failures", value: HumanFormat.count(failures), detail: "failed or timed out",
                  tone: failures == 0 ? "good" : "bad"),
         ]
-        charts = document.charts.map { kind, chart in
-            Figure(
+        let figures = document.charts.map { kind, chart in
+            (kind, Figure(
                 name: kind.rawValue, title: chart.title,
                 svg: ChartExporter.path(kind, extension: "svg"), png: ChartExporter.path(kind, extension: "png"),
-                alt: chart.textAlternative, width: Int(ChartRenderer.width), height: Int(ChartRenderer.height))
+                alt: chart.textAlternative, width: Int(ChartRenderer.width), height: Int(ChartRenderer.height)))
+        }
+        charts = figures.filter { $0.0 != .history }.map(\.1)
+        historyChart = figures.filter { $0.0 == .history }.map(\.1)
+        let history = s.history
+        hasHistory = history != nil
+        if let run = s.run, let history {
+            scopeNote = "This page describes the latest run, \(run), of the \(history.runs.count) runs in the records;"
+                + " --all-runs describes them together."
+        } else {
+            scopeNote = ""
+        }
+        hasScopeNote = !scopeNote.isEmpty
+        let historyColors = Color.statuses(history?.statuses.map(\.kind) ?? [])
+        historyHeaders = zip(history?.statuses ?? [], historyColors).map { status, color in
+            StatusRow(label: status.label, kind: status.kind.rawValue, count: String(status.count),
+                      share: HumanFormat.percent(status.share), color: color.hexString)
         }
         statuses = zip(s.statuses, colors).map { status, color in
             StatusRow(label: status.label, kind: status.kind.rawValue, count: String(status.count),
@@ -144,11 +181,19 @@ struct ReportPage {
                 exitCode: entry.exitCode.map(String.init) ?? none, attempts: entry.attempts.map(String.init) ?? none,
                 error: entry.error)
         }
+        runs = (history?.runs ?? []).reversed().map { run in
+            RunRow(
+                runId: run.runId,
+                started: run.startedAt.map { timeFormatter.string(from: Date(timeIntervalSince1970: $0)) } ?? none,
+                total: String(run.total), counts: run.counts.map(String.init), successRate: percent(run.successRate),
+                p95: duration(run.p95Ms), isShown: run.runId == s.run)
+        }
         slowest = s.slowest.map(row)
         hasSlowest = !slowest.isEmpty
         self.failures = s.failures.map(row)
         hasFailures = !self.failures.isEmpty
         failureNote = s.failureCount > s.failures.count
             ? "Showing the first \(s.failures.count) of \(s.failureCount) failures; stats.json counts them all." : ""
+        hasFailureNote = !failureNote.isEmpty
     }
 }

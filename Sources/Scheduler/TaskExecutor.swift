@@ -12,7 +12,7 @@ struct TaskExecutor: Sendable {
     func execute(_ task: TaskSpec) async -> TaskRecord {
         var attempts: [AttemptRecord] = []
         for number in 1...(task.retries + 1) {
-            let result = await attempt(task)
+            let result = await attempt(task, number: number)
             attempts.append(AttemptRecord(
                 number: number, status: result.outcome.rawValue, startedAt: result.startedAt, finishedAt: result.finishedAt,
                 exitCode: result.exitCode, httpStatus: result.httpStatus, error: result.error,
@@ -29,15 +29,21 @@ struct TaskExecutor: Sendable {
         return TaskRecord(id: task.id, name: task.name, group: task.group, status: status, attempts: attempts)
     }
 
-    private func attempt(_ task: TaskSpec) async -> AttemptResult {
+    /// Variables every process of a task sees besides its own `env`.
+    static func environment(for task: TaskSpec, attempt: Int) -> [String: String] {
+        task.environment.merging(["TASKREPORT_TASK_ID": task.id, "TASKREPORT_ATTEMPT": String(attempt)]) { $1 }
+    }
+
+    private func attempt(_ task: TaskSpec, number: Int) async -> AttemptResult {
+        let environment = Self.environment(for: task, attempt: number)
         switch task.kind {
         case .command(let argv):
-            await commands.run(argv, environment: task.environment, workingDirectory: task.workingDirectory, timeout: task.timeout)
+            return await commands.run(argv, environment: environment, workingDirectory: task.workingDirectory, timeout: task.timeout)
         case .shell(let line):
-            await commands.run(["/bin/sh", "-c", line], environment: task.environment,
+            return await commands.run(["/bin/sh", "-c", line], environment: environment,
                                workingDirectory: task.workingDirectory, timeout: task.timeout)
         case .http(let url, let expect):
-            await http.check(url: url, expect: expect, timeout: task.timeout)
+            return await http.check(url: url, expect: expect, timeout: task.timeout)
         }
     }
 

@@ -24,4 +24,8 @@ public struct TaskStatistics: Sendable, Codable, Equatable {
     public var failures: [TaskEntry]
     /// All records of a failure kind, listed or not.
     public var failureCount: Int
+    /// The run these statistics describe, when the records held several and only the latest is described.
+    public var run: String? = nil
+    /// The records' runs side by side; nil when they carry fewer than two run ids.
+    public var history: RunHistory? = nil
 }

@@ -26,7 +26,7 @@ struct ChartCommand: ParsableCommand {
     }
 
     func run() throws {
-        let chart = kind.chart(for: TaskStatistics(table: try input.load()))
+        let chart = kind.chart(for: try input.statistics())
         let renderer = ChartRenderer()
         if let png { try write(renderer.png(chart), to: png) }
         if let svg { try write(Array(renderer.svg(chart, name: kind.rawValue).utf8), to: svg) }

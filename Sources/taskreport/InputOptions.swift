@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ingest
+import Stats
 import TaskModel
 
 /// The inputs shared by every command: files of records and an optional SQL query.
@@ -14,6 +15,9 @@ struct InputOptions: ParsableArguments {
         valueName: "sql"))
     var query: String?
 
+    @Flag(help: "With records of several runs, describe them all together instead of the latest run.")
+    var allRuns = false
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("Give at least one input file, or - for standard input.") }
     }
@@ -21,5 +25,10 @@ struct InputOptions: ParsableArguments {
     /// Every record of every input, in order.
     func load() throws(IngestError) -> TaskTable {
         try TaskLoader(query: query).load(inputs.map(InputSource.init(argument:)))
+    }
+
+    /// The statistics of the inputs: the latest run's, with the history, unless `--all-runs`.
+    func statistics() throws(IngestError) -> TaskStatistics {
+        TaskStatistics(table: try load(), scope: allRuns ? .all : .latest)
     }
 }

@@ -22,9 +22,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let templateSet = try templates.map { path throws(ReportError) in try TemplateSet(folder: path) } ?? TemplateSet()
-        let table = try input.load()
         let document = ReportDocument(
-            title: title, inputs: input.inputs, statistics: TaskStatistics(table: table), toolVersion: TaskReport.version)
+            title: title, inputs: input.inputs, statistics: try input.statistics(), toolVersion: TaskReport.version)
         let index = try ReportWriter(path: out, templates: templateSet).write(document)
         print(index)
     }

@@ -62,7 +62,7 @@ struct RunCommand: AsyncParsableCommand {
         if !noReport {
             let table = try TaskLoader().load([.file(db)])
             let document = ReportDocument(
-                title: title ?? file.name, inputs: [db], statistics: TaskStatistics(table: table),
+                title: title ?? file.name, inputs: [db], statistics: TaskStatistics(table: table, scope: .latest),
                 toolVersion: TaskReport.version)
             print(try ReportWriter(path: out).write(document))
         }

@@ -19,7 +19,7 @@ struct StatsCommand: ParsableCommand {
     var format = Format.table
 
     func run() throws {
-        let statistics = TaskStatistics(table: try input.load())
+        let statistics = try input.statistics()
         switch format {
         case .table:
             print(StatsTable(statistics).text, terminator: "")

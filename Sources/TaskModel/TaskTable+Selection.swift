@@ -1,0 +1,24 @@
+extension TaskTable {
+    /// The records at `rows`, in that order, as a table of their own. Dictionaries
+    /// keep every entry, so codes mean the same in both tables.
+    public func selecting(_ rows: [Int]) -> TaskTable {
+        func pick<T>(_ column: [T]) -> [T] { rows.map { column[$0] } }
+        func pick(_ column: DictionaryColumn) -> DictionaryColumn {
+            DictionaryColumn(codes: pick(column.codes), entries: column.entries)
+        }
+        func pick(_ column: TextColumn) -> TextColumn {
+            var bytes: [UInt8] = []
+            var offsets: [UInt64] = [0]
+            offsets.reserveCapacity(rows.count + 1)
+            for row in rows {
+                bytes += column.bytes[Int(column.offsets[row])..<Int(column.offsets[row + 1])]
+                offsets.append(UInt64(bytes.count))
+            }
+            return TextColumn(bytes: bytes, offsets: offsets)
+        }
+        return TaskTable(
+            id: pick(id), status: pick(status), name: pick(name), group: pick(group), runID: pick(runID),
+            startedAt: pick(startedAt), finishedAt: pick(finishedAt), durationMs: pick(durationMs),
+            exitCode: pick(exitCode), attempts: pick(attempts), error: pick(error), data: pick(data))
+    }
+}
