@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "StatsTests", dependencies: ["Stats", "TaskModel", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TaskModel", "SQLite", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Stats", "TaskModel", "CCairo", "TestSupport"]),
-        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "Store", "SQLite", "TestSupport"]),
+        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "Store", "SQLite", "TestSupport", "taskreport"]),
         .testTarget(
             name: "ReportTests",
             dependencies: ["Report", "Ingest", "Stats", "Charts", "TaskModel", "SQLite", "TestSupport", "taskreport"]),

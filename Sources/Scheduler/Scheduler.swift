@@ -81,7 +81,8 @@ public struct Scheduler: Sendable {
                             waitingOn[d] -= 1
                             if waitingOn[d] == 0, !decided[d] { ready.append(d) }
                         }
-                    } else {
+                    } else if record.status != "cancelled" {
+                        // After Ctrl-C, dependents are not skipped: they never started, so they are cancelled.
                         try skipDependents(of: i)
                     }
                 } catch {

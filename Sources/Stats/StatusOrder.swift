@@ -1,39 +1,42 @@
 import TaskModel
 
 /// The display order of a table's status labels: known kinds in their fixed
-/// order, then by count (largest first), then by label.
+/// order, then by count (largest first), then by label. Labels that no record
+/// carries (a selection of rows keeps the whole dictionary) are left out.
 struct StatusOrder {
     /// Counts in display order.
     let counts: [StatusCount]
-    /// `position[code]`: where dictionary code `code` is shown.
-    private let position: [Int]
+    /// `position[code]`: where dictionary code `code` is shown; nil when no record has it.
+    private let position: [Int?]
 
     init(table: TaskTable) {
         let raw = StatsKernel.countCodes(table.status.codes, codeCount: table.status.entries.count)
         let total = max(table.count, 1)
-        let unordered = table.status.entries.enumerated().map { code, label in
+        let unordered = table.status.entries.enumerated().filter { raw[$0.offset] > 0 }.map { code, label in
             (code, StatusCount(label: label, kind: StatusKind(label: label), count: Int(raw[code]),
                                share: Double(raw[code]) / Double(total)))
         }
         let ordered = unordered.sorted { a, b in
             (a.1.kind, -a.1.count, a.1.label) < (b.1.kind, -b.1.count, b.1.label)
         }
-        var position = [Int](repeating: 0, count: ordered.count)
+        var position = [Int?](repeating: nil, count: table.status.entries.count)
         for (place, entry) in ordered.enumerated() { position[entry.0] = place }
         self.counts = ordered.map(\.1)
         self.position = position
     }
 
-    /// Values indexed by dictionary code, rearranged into display order.
+    /// Values indexed by dictionary code, rearranged into display order (labels no record has are dropped).
     func reorder(_ byCode: [Int]) -> [Int] {
-        var result = [Int](repeating: 0, count: byCode.count)
-        for (code, value) in byCode.enumerated() { result[position[code]] = value }
+        var result = [Int](repeating: 0, count: counts.count)
+        for (code, value) in byCode.enumerated() {
+            if let place = position[code] { result[place] = value }
+        }
         return result
     }
 
-    /// Dictionary codes whose label's kind satisfies `predicate`.
+    /// Dictionary codes, of labels some record has, whose kind satisfies `predicate`.
     func codes(where predicate: (StatusKind) -> Bool) -> Set<Int32> {
-        Set(position.indices.filter { predicate(counts[position[$0]].kind) }.map { Int32($0) })
+        Set(position.indices.filter { code in position[code].map { predicate(counts[$0].kind) } ?? false }.map { Int32($0) })
     }
 
     /// Completed ÷ finished for counts in display order; nil when none finished.

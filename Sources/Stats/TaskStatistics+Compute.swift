@@ -100,6 +100,7 @@ extension TaskStatistics {
         for group in 0..<groupCount {
             let row = pairs[(group * statusCount)..<((group + 1) * statusCount)]
             let counts = statuses.reorder(row.map { Int($0) })
+            guard counts.contains(where: { $0 > 0 }) else { continue }  // a group only other runs have
             var p: [Double] = [.nan, .nan]
             if offsets[group] < offsets[group + 1] {
                 var values = Array(byGroup[offsets[group]..<offsets[group + 1]])

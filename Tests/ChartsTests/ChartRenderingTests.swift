@@ -16,9 +16,10 @@ let sampleStatistics: TaskStatistics = {
     var b = TableBuilder()
     for i in 0..<40 {
         b.add(status: i % 9 == 0 ? "failed" : "completed", group: i % 3 == 0 ? hostile : "etl",
-              name: i == 0 ? hostile : "task\(i)", durationMs: Double(i * i * 37 + 5), startedAt: 1_795_482_000 + Double(i * 95))
+              name: i == 0 ? hostile : "task\(i)", durationMs: Double(i * i * 37 + 5), startedAt: 1_795_482_000 + Double(i * 95),
+              run: i < 20 ? "night-1" : "night-2")
     }
-    return TaskStatistics(table: b.table)
+    return TaskStatistics(table: b.table, scope: .all)
 }()
 
 /// Whether `svg` parses as XML with an `svg` root element.

@@ -6,6 +6,7 @@ public struct TableBuilder {
     private var statuses: [String] = []
     private var names: [String] = []
     private var groups: [String] = []
+    private var runs: [String] = []
     private var started: [Double] = []
     private var durations: [Double] = []
     private var exitCodes: [Int32] = []
@@ -16,8 +17,9 @@ public struct TableBuilder {
     /// Adds a record; `nil` leaves a field missing.
     public mutating func add(
         status: String, group: String = "", name: String = "", durationMs: Double? = nil, startedAt: Double? = nil,
-        exitCode: Int32? = nil, error: String = ""
+        exitCode: Int32? = nil, error: String = "", run: String = ""
     ) {
+        runs.append(run)
         ids.append("t\(ids.count + 1)")
         statuses.append(status)
         names.append(name)
@@ -54,7 +56,7 @@ public struct TableBuilder {
         let n = ids.count
         return TaskTable(
             id: text(ids), status: dictionary(statuses), name: dictionary(names), group: dictionary(groups),
-            runID: dictionary([String](repeating: "", count: n)), startedAt: started,
+            runID: dictionary(runs), startedAt: started,
             finishedAt: [Double](repeating: .nan, count: n), durationMs: durations, exitCode: exitCodes,
             attempts: [Int32](repeating: TaskTable.missingInteger, count: n), error: text(errors),
             data: text([String](repeating: "", count: n)))
