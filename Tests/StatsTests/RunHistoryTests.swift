@@ -24,7 +24,7 @@ struct RunHistoryTests {
         #expect(s.recordCount == 3)
         #expect(s.statuses.map(\.label) == ["completed", "skipped"])
         #expect(s.durations.p50Ms == 40)
-        #expect(s.groups.map(\.name) == ["new", GroupStatistics.ungrouped], "no group of another run")
+        #expect(s.groups.map(\.name) == [GroupStatistics.ungrouped, "new"], "largest first, no group of another run")
     }
 
     @Test("the history lists every run, oldest first, with its own figures")
