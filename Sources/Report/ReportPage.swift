@@ -105,7 +105,6 @@ struct ReportPage {
 
     init(_ document: ReportDocument) {
         let s = document.statistics
-        let colors = Color.statuses(s.statuses.map(\.kind))
         let none = "–"
         func duration(_ ms: Double?) -> String { ms.map { HumanFormat.duration(milliseconds: $0) } ?? none }
         func percent(_ ratio: Double?) -> String { ratio.map(HumanFormat.percent) ?? none }
@@ -143,15 +142,12 @@ struct ReportPage {
             scopeNote = ""
         }
         hasScopeNote = !scopeNote.isEmpty
-        let historyColors = Color.statuses(history?.statuses.map(\.kind) ?? [])
-        historyHeaders = zip(history?.statuses ?? [], historyColors).map { status, color in
-            StatusRow(label: status.label, kind: status.kind.rawValue, count: String(status.count),
-                      share: HumanFormat.percent(status.share), color: color.hexString)
+        historyHeaders = Self.statusRows(history?.statuses ?? [])
+        let timeFormatter = ISO8601DateFormatter()
+        func time(_ seconds: Double?) -> String {
+            seconds.map { timeFormatter.string(from: Date(timeIntervalSince1970: $0)) } ?? none
         }
-        statuses = zip(s.statuses, colors).map { status, color in
-            StatusRow(label: status.label, kind: status.kind.rawValue, count: String(status.count),
-                      share: HumanFormat.percent(status.share), color: color.hexString)
-        }
+        statuses = Self.statusRows(s.statuses)
         let d = s.durations
         durations = [
             Metric(label: "with duration", value: String(d.count)),
@@ -171,20 +167,19 @@ struct ReportPage {
                      p50: duration(group.p50Ms), p95: duration(group.p95Ms), counts: group.counts.map(String.init))
         }
         hasGroups = s.groups.count > 1 || s.groups.first?.name != GroupStatistics.ungrouped
-        let timeFormatter = ISO8601DateFormatter()
         func row(_ entry: TaskEntry) -> TaskRow {
             TaskRow(
                 id: entry.id, name: entry.name, group: entry.group, status: entry.status, kind: entry.kind.rawValue,
                 color: (Color.status(entry.kind) ?? Color.statuses([.other])[0]).hexString,
                 duration: duration(entry.durationMs),
-                started: entry.startedAt.map { timeFormatter.string(from: Date(timeIntervalSince1970: $0)) } ?? none,
+                started: time(entry.startedAt),
                 exitCode: entry.exitCode.map(String.init) ?? none, attempts: entry.attempts.map(String.init) ?? none,
                 error: entry.error)
         }
         runs = (history?.runs ?? []).reversed().map { run in
             RunRow(
                 runId: run.runId,
-                started: run.startedAt.map { timeFormatter.string(from: Date(timeIntervalSince1970: $0)) } ?? none,
+                started: time(run.startedAt),
                 total: String(run.total), counts: run.counts.map(String.init), successRate: percent(run.successRate),
                 p95: duration(run.p95Ms), isShown: run.runId == s.run)
         }
@@ -195,5 +190,13 @@ struct ReportPage {
         failureNote = s.failureCount > s.failures.count
             ? "Showing the first \(s.failures.count) of \(s.failureCount) failures; stats.json counts them all." : ""
         hasFailureNote = !failureNote.isEmpty
+    }
+
+    /// Status labels with their counts, shares and colours, in the order given.
+    private static func statusRows(_ statuses: [StatusCount]) -> [StatusRow] {
+        zip(statuses, Color.statuses(statuses.map(\.kind))).map { status, color in
+            StatusRow(label: status.label, kind: status.kind.rawValue, count: String(status.count),
+                      share: HumanFormat.percent(status.share), color: color.hexString)
+        }
     }
 }

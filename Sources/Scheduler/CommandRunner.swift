@@ -33,8 +33,9 @@ struct CommandRunner: Sendable {
             .send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .seconds(1)),
         ]
         let executable: Executable = argv[0].contains("/") ? .path(FilePath(argv[0])) : .name(argv[0])
-        let environment = Environment.inherit.updating(Dictionary(uniqueKeysWithValues: environment.map {
-            (Environment.Key(rawValue: $0.key)!, Optional($0.value))
+        // TaskFile has checked the names, so every one makes a key.
+        let environment = Environment.inherit.updating(Dictionary(uniqueKeysWithValues: environment.compactMap { name, value in
+            Environment.Key(rawValue: name).map { ($0, Optional(value)) }
         }))
         do {
             let execution = try await Subprocess.run(
@@ -90,7 +91,7 @@ struct CommandRunner: Sendable {
                 result.outcome = .timeout
                 result.error = "timed out after \(Self.seconds(timeout)); process group stopped"
             }
-            if Task.isCancelled {
+            if Task.isCancelled, result.outcome != .completed {
                 result.outcome = .cancelled
                 result.error = "cancelled"
             }

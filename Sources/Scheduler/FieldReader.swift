@@ -30,10 +30,14 @@ struct FieldReader {
         return texts
     }
 
-    func stringMap(_ field: String) throws(TaskFileError) -> [String: String]? {
+    /// Environment variables: an object of strings whose names are non-empty and hold no `=` or NUL.
+    func environment(_ field: String) throws(TaskFileError) -> [String: String]? {
         guard let value = object[field] else { return nil }
         guard let map = value as? [String: Any], let texts = map as? [String: String] else {
             throw fail(field, "must be an object of strings")
+        }
+        if let bad = texts.keys.sorted().first(where: { $0.isEmpty || $0.contains("=") || $0.contains("\0") }) {
+            throw fail(field, "'\(bad)' is not a variable name")
         }
         return texts
     }

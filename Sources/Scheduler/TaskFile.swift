@@ -98,7 +98,7 @@ public struct TaskFile: Sendable {
         }
         return TaskSpec(
             id: id, name: try reader.string("name"), group: try reader.string("group") ?? defaults.group, kind: kind,
-            environment: defaults.environment.merging(try reader.stringMap("env") ?? [:]) { $1 },
+            environment: defaults.environment.merging(try reader.environment("env") ?? [:]) { $1 },
             workingDirectory: try reader.string("cwd") ?? defaults.workingDirectory,
             timeout: try reader.duration("timeout") ?? defaults.timeout,
             retries: try reader.integer("retries", minimum: 0) ?? defaults.retries,
@@ -125,7 +125,7 @@ struct TaskDefaults {
         retries = try reader.integer("retries", minimum: 0) ?? retries
         retryDelay = try reader.duration("retry_delay") ?? retryDelay
         group = try reader.string("group") ?? group
-        environment = try reader.stringMap("env") ?? environment
+        environment = try reader.environment("env") ?? environment
         workingDirectory = try reader.string("cwd")
     }
 }

@@ -21,6 +21,7 @@ enum StopSignals {
         }
         defer {
             for source in sources { source.cancel() }
+            for number in [SIGINT, SIGTERM] { signal(number, SIG_DFL) }  // Ctrl-C works again afterwards
         }
         return try await task.value
     }

@@ -75,6 +75,8 @@ struct TaskFileTests {
             == "test.json: tasks[0] (a): \"command\" must be a non-empty list of strings")
         #expect(taskFileError(#"{ "tasks": [ { "id": "a", "http": { "url": "ftp://x" } } ] }"#)
             == "test.json: tasks[0] (a).http: \"url\" must be an http:// or https:// address")
+        #expect(taskFileError(#"{ "tasks": [ { "id": "a", "command": ["true"], "env": { "A=B": "x" } } ] }"#)
+            == "test.json: tasks[0] (a).env: 'A=B' is not a variable name")
         #expect(taskFileError(#"{ "concurrency": 0, "tasks": [] }"#)
             == "test.json: top level.concurrency: must be a whole number of at least 1")
     }
