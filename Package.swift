@@ -54,7 +54,9 @@ let package = Package(
         .target(name: "CStatsKernel"),
         .target(name: "Stats", dependencies: ["TaskModel", "CStatsKernel"]),
 
-        .target(name: "Charts", dependencies: ["Stats", "TaskModel", "CCairo"]),
+        // PNG encoding at a chosen zlib level (Cairo's writer always uses the slow default).
+        .target(name: "CPNGEncoder", linkerSettings: [.linkedLibrary("png16")]),
+        .target(name: "Charts", dependencies: ["Stats", "TaskModel", "CCairo", "CPNGEncoder"]),
 
         // Report templates live in Templates/ at the top level; the plugin embeds them as defaults.
         .executableTarget(name: "TemplateEmbedder"),

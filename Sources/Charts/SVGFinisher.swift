@@ -8,6 +8,8 @@ import TaskModel
 /// order of appearance, prefixes every id and reference with the chart's
 /// name, and adds `role="img"` with an escaped `<title>` and `<desc>`, the
 /// text alternative that screen readers and search see.
+///
+/// Works on UTF-8 bytes in one pass: the documents are large and the patterns ASCII.
 struct SVGFinisher {
     /// Prefix for ids, e.g. "status" → `status-glyph0-1`.
     let prefix: String
@@ -15,39 +17,49 @@ struct SVGFinisher {
     let description: String
 
     func finish(_ svg: String) -> String {
-        var text = renumberSurfaces(svg)
-        text = text.replacing("id=\"", with: "id=\"\(prefix)-")
-            .replacing("href=\"#", with: "href=\"#\(prefix)-")
-            .replacing("url(#", with: "url(#\(prefix)-")
-        guard let open = text.firstRange(of: "<svg "), let close = text[open.upperBound...].firstIndex(of: ">") else {
-            return text
-        }
-        let accessible = """
+        let input = Array(svg.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count + input.count / 8)
+        let prefixed = Array("\(prefix)-".utf8)
+        let accessible = Array("""
              role="img" aria-labelledby="\(prefix)-title \(prefix)-desc">
             <title id="\(prefix)-title">\(MarkupEscaping.xml(title))</title>
             <desc id="\(prefix)-desc">\(MarkupEscaping.xml(description))</desc>
-            """
-        text.replaceSubrange(close...close, with: accessible)
-        return text
-    }
-
-    /// `surfaceN` names renumbered 1, 2, … in order of first appearance.
-    private func renumberSurfaces(_ svg: String) -> String {
-        var names: [Substring: Int] = [:]
-        var result = ""
-        result.reserveCapacity(svg.utf8.count)
-        var rest = svg[...]
-        while let found = rest.firstRange(of: "surface") {
-            result += rest[..<found.upperBound]
-            let digits = rest[found.upperBound...].prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty {
-                let number = names[digits] ?? (names.count + 1)
-                names[digits] = number
-                result += String(number)
+            """.utf8)
+        // Each pattern is copied and followed by the prefix.
+        let patterns = [Array("id=\"".utf8), Array("href=\"#".utf8), Array("url(#".utf8)]
+        let surface = Array("surface".utf8)
+        let svgOpen = Array("<svg ".utf8)
+        var surfaces: [ArraySlice<UInt8>: Int] = [:]
+        var openedSVG = false
+        var i = 0
+        while i < input.count {
+            if !openedSVG, input[i...].starts(with: svgOpen) {
+                // Copy the opening tag up to its '>' and put the accessible attributes and elements there.
+                let close = input[i...].firstIndex(of: UInt8(ascii: ">")) ?? input.count - 1
+                output += input[i..<close]
+                output += accessible
+                i = close + 1
+                openedSVG = true
+            } else if let pattern = patterns.first(where: { input[i...].starts(with: $0) }) {
+                output += pattern
+                output += prefixed
+                i += pattern.count
+            } else if input[i...].starts(with: surface) {
+                output += surface
+                i += surface.count
+                let digits = input[i...].prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                if !digits.isEmpty {
+                    let number = surfaces[digits] ?? (surfaces.count + 1)
+                    surfaces[digits] = number
+                    output += Array(String(number).utf8)
+                    i += digits.count
+                }
+            } else {
+                output.append(input[i])
+                i += 1
             }
-            rest = rest[digits.endIndex...]
         }
-        result += rest
-        return result
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -1,4 +1,5 @@
 import Charts
+import Dispatch
 
 /// `charts/NAME.png` and `charts/NAME.svg` for every chart kind.
 public struct ChartExporter: ReportExporter {
@@ -10,14 +11,19 @@ public struct ChartExporter: ReportExporter {
         "charts/\(kind.rawValue).\(ext)"
     }
 
+    /// Every chart in both formats, drawn concurrently (one job per file, as many
+    /// at once as there are cores); the files come out in a fixed order.
     public func files(for document: ReportDocument) -> [ReportFile] {
         let renderer = ChartRenderer()
-        return document.charts.flatMap { kind, chart in
-            let chart = renderer.render(chart, name: kind.rawValue)
-            return [
-                ReportFile(path: Self.path(kind, extension: "png"), bytes: chart.png),
-                ReportFile(path: Self.path(kind, extension: "svg"), text: chart.svg),
-            ]
+        let jobs = document.charts.flatMap { kind, chart in [(kind, chart, "png"), (kind, chart, "svg")] }
+        let files = ResultSlots<ReportFile>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let (kind, chart, format) = jobs[i]
+            let path = Self.path(kind, extension: format)
+            files[i] = format == "png"
+                ? ReportFile(path: path, bytes: renderer.png(chart))
+                : ReportFile(path: path, text: renderer.svg(chart, name: kind.rawValue))
         }
+        return files.values
     }
 }
