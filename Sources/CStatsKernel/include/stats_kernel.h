@@ -77,7 +77,8 @@ void sk_histogram_linear(const double *x, size_t n, double lo, double hi,
 /* Counts the dense values x[0..n) into 'bins' log-spaced bins: edge i is
  * lo * (hi / lo)^(i / bins). Values below lo, zero included, go to the first
  * bin and values above hi to the last, so every value is counted once.
- * Requires bins >= 1 and 0 < lo < hi. */
+ * Requires 1 <= bins <= SK_MAX_BINS and 0 < lo < hi. */
+#define SK_MAX_BINS 1024
 void sk_histogram_log(const double *x, size_t n, double lo, double hi,
                       size_t bins, uint64_t *counts);
 
