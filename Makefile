@@ -9,7 +9,7 @@ BIN          := .build/release/taskreport
 DEB_PACKAGES := pkg-config libcairo2-dev libpng-dev libsqlite3-dev libsimdjson-dev fonts-dejavu-core libcurl4 python3
 SUDO         := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: deps build run test clean
+.PHONY: deps build run test bench clean
 
 # Installs the missing Debian packages; says nothing when all are present.
 deps:
@@ -39,6 +39,19 @@ run: build
 
 test: deps
 	$(SWIFT) test --disable-xctest
+
+# Not part of `make test`: timings belong to a quiet machine. Needs PyPI for
+# the peers (pandas, matplotlib, DuckDB), installed once into bench/.venv.
+bench: build bench/.venv/ready
+	python3 bench/bench.py
+
+bench/.venv/ready:
+	@dpkg-query -W -f='$${Status}\n' python3-venv 2>/dev/null | grep -q '^install ok installed$$' || \
+	  python3 -c 'import venv, ensurepip' 2>/dev/null || \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv >/dev/null; }
+	python3 -m venv bench/.venv
+	bench/.venv/bin/pip install --quiet --disable-pip-version-check pandas matplotlib duckdb numpy
+	touch $@
 
 clean:
 	rm -rf .build

@@ -259,12 +259,18 @@ extern "C" tc_status tc_table_append_json_array(tc_table *table, const char *tex
         err->record++;
         ondemand::value value;
         if (auto code = element.get(value)) return syntax_error(err, code);
-        const char *at;
-        if (!value.current_location().get(at)) err->line = line_of(text, at);
+        // Where the record starts; turned into a line number only on error,
+        // since counting lines for every record would be quadratic.
+        const char *at = nullptr;
+        (void)value.current_location().get(at);
+        auto fail = [&](tc_status status) {
+            if (at) err->line = line_of(text, at);
+            return status;
+        };
         ondemand::object object;
-        if (auto code = value.get_object().get(object)) return syntax_error(err, code);
-        if (reader.read(object, &record, err) != TC_OK) return err->status;
-        if (tc_table_append(table, &record, err) != TC_OK) return err->status;
+        if (auto code = value.get_object().get(object)) return fail(syntax_error(err, code));
+        if (reader.read(object, &record, err) != TC_OK) return fail(err->status);
+        if (tc_table_append(table, &record, err) != TC_OK) return fail(err->status);
     }
     err->record = 0;
     return expect_end(doc, "array", err);
