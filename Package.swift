@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["TaskModel", "CTaskColumns", "SQLite"]),
 
         // The embedded store a run is recorded in; knows nothing of the scheduler.
-        .target(name: "Store", dependencies: ["SQLite"]),
+        .target(name: "Store", dependencies: ["SQLite", "TaskModel"]),
         // Runs a task file: processes, HTTP checks, dependencies, retries; writes through the Store.
         .target(
             name: "Scheduler",

@@ -1,6 +1,7 @@
 import Charts
 import Foundation
 import Stats
+import TaskModel
 
 /// Everything a report is made from: the statistics and where they came from.
 public struct ReportDocument: Sendable {
@@ -29,6 +30,6 @@ public struct ReportDocument: Sendable {
 
     /// The generation time as an RFC 3339 UTC timestamp, to the second.
     public var generatedAtText: String {
-        ISO8601DateFormatter().string(from: generatedAt)
+        UTCTime(seconds: generatedAt.timeIntervalSince1970).rfc3339()
     }
 }

@@ -143,9 +143,8 @@ struct ReportPage {
         }
         hasScopeNote = !scopeNote.isEmpty
         historyHeaders = Self.statusRows(history?.statuses ?? [])
-        let timeFormatter = ISO8601DateFormatter()
         func time(_ seconds: Double?) -> String {
-            seconds.map { timeFormatter.string(from: Date(timeIntervalSince1970: $0)) } ?? none
+            seconds.map { UTCTime(seconds: $0).rfc3339() } ?? none
         }
         statuses = Self.statusRows(s.statuses)
         let d = s.durations

@@ -16,5 +16,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     /// Whether SQLite found that the file is not a database at all.
     public var isNotADatabase: Bool { code & 0xff == SQLITE_NOTADB }
 
+    /// Whether another connection held a lock this one needed.
+    public var isBusy: Bool { code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED }
+
     public var description: String { message }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SQLite
+import TaskModel
 
 /// The embedded SQLite store that the scheduler writes a run into.
 ///
@@ -27,7 +28,9 @@ public final class TaskStore {
         do {
             connection = try SQLiteConnection(path: path, mode: .readWrite)
             try connection.execute("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds);")
-            try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+            // Turning a new file to WAL needs an exclusive lock that the busy
+            // timeout does not wait for: two runs starting on a new store retry.
+            try Self.retryingWhileBusy { try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") }
             try transaction { try connection.execute(StoreSchema.create) }
         } catch let error as SQLiteError {
             throw .cannotOpen(path: path, reason: error.message)
@@ -104,9 +107,19 @@ public final class TaskStore {
 
     /// RFC 3339 UTC with milliseconds, the form Ingest reads back.
     public static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        UTCTime(seconds: date.timeIntervalSince1970).rfc3339(milliseconds: true)
+    }
+
+    /// Runs `body` again while SQLite answers busy, for as long as the busy timeout would wait.
+    private static func retryingWhileBusy(_ body: () throws -> Void) throws {
+        let deadline = Date().addingTimeInterval(Double(busyTimeoutMilliseconds) / 1000)
+        while true {
+            do {
+                return try body()
+            } catch let error as SQLiteError where error.isBusy && Date() < deadline {
+                usleep(10_000)
+            }
+        }
     }
 
     /// Runs `body` in an immediate transaction, committing on success, rolling back on failure.

@@ -7,6 +7,7 @@ import Report
 import Scheduler
 import Stats
 import Store
+import TaskModel
 
 /// `taskreport run`: the nightly job. Runs a task file, records every task in
 /// the store as it finishes, then writes the report over the store.
@@ -72,11 +73,11 @@ struct RunCommand: AsyncParsableCommand {
 
     /// A run id that sorts by time and does not collide: `20261124T013000Z-3f9a`.
     static func runID() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: Date()) + "-" + String(UInt16.random(in: .min ... .max), radix: 16)
+        let t = UTCTime(seconds: Date().timeIntervalSince1970)
+        let stamp = "\(UTCTime.digits(t.year, 4))\(UTCTime.digits(t.month, 2))\(UTCTime.digits(t.day, 2))T"
+            + "\(UTCTime.digits(t.hour, 2))\(UTCTime.digits(t.minute, 2))\(UTCTime.digits(t.second, 2))Z"
+        let suffix = String(UInt16.random(in: .min ... .max), radix: 16)
+        return stamp + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
     }
 }
 

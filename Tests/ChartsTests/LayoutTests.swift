@@ -46,6 +46,15 @@ struct LayoutTests {
         #expect(HumanFormat.percent(0.9734) == "97.3%" && HumanFormat.percent(1) == "100%")
     }
 
+    @Test("UTC calendar fields and RFC 3339 text match Python's datetime")
+    func utcTime() {
+        // python3 -c "from datetime import *; print(datetime.fromtimestamp(1795482123.042, timezone.utc))"
+        #expect(UTCTime(seconds: 1_795_482_123.042).rfc3339(milliseconds: true) == "2026-11-24T01:02:03.042Z")
+        #expect(UTCTime(seconds: 0).rfc3339() == "1970-01-01T00:00:00Z")
+        #expect(UTCTime(seconds: 951_782_400).rfc3339() == "2000-02-29T00:00:00Z")  // a leap day
+        #expect(UTCTime(seconds: -1).rfc3339() == "1969-12-31T23:59:59Z")
+    }
+
     @Test("time bucket labels in UTC, as short as the width allows")
     func timeLabels() {
         let t = 1_795_482_000.0  // 2026-11-24T01:00:00Z

@@ -14,6 +14,13 @@ func query(_ path: String, _ sql: String) throws -> [[String]] {
     return rows
 }
 
+/// Waits for `process` to exit by polling, so that no thread of the shared
+/// concurrency pool is blocked (on two cores it has two threads, and a
+/// blocked one delays every other test's timers).
+func exited(_ process: Process) async -> Bool {
+    await waitUntil(seconds: 60) { !process.isRunning }
+}
+
 /// Starts `taskreport` with `arguments` in `folder` without waiting for it.
 func start(_ arguments: [String], in folder: TemporaryFolder) throws -> Process {
     let process = Process()
@@ -73,7 +80,7 @@ struct RunCommandTests {
         let process = try start(["run", "t.json", "--db", "store.db"], in: folder)
         #expect(await waitUntil { readPID(folder.path("long1.pid")) != nil && readPID(folder.path("long2.pid")) != nil })
         process.interrupt()
-        process.waitUntilExit()
+        #expect(await exited(process))
         #expect(process.terminationStatus == 130)
         let tasks = try query(folder.path("store.db"), "SELECT id, status FROM tasks ORDER BY id")
         #expect(tasks == [["later", "cancelled"], ["long1", "cancelled"], ["long2", "cancelled"], ["quick", "completed"]])
@@ -98,7 +105,7 @@ struct RunCommandTests {
         let process = try start(["run", "t.json", "--db", "store.db"], in: folder)
         #expect(await waitUntil { readPID(folder.path("hang.pid")) != nil })
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        #expect(await exited(process))
         if let pid = readPID(folder.path("hang.pid")) { kill(-pid, SIGKILL) }  // its group outlives a killed parent
         let db = folder.path("store.db")
         #expect(try query(db, "SELECT id, status FROM tasks ORDER BY id") == [["one", "completed"], ["two", "completed"]])
@@ -113,8 +120,8 @@ struct RunCommandTests {
         try folder.write("t.json", #"{ "concurrency": 4, "tasks": [\#(tasks)] }"#)
         let first = try start(["run", "t.json", "--db", "store.db", "--no-report"], in: folder)
         let second = try start(["run", "t.json", "--db", "store.db", "--no-report"], in: folder)
-        first.waitUntilExit()
-        second.waitUntilExit()
+        #expect(await exited(first))
+        #expect(await exited(second))
         #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
         let db = folder.path("store.db")
         #expect(try query(db, "SELECT count(*), count(DISTINCT run_id) FROM tasks WHERE status = 'completed'") == [["40", "2"]])

@@ -94,13 +94,11 @@ struct SchedulingTests {
     func stubbornProcess() async throws {
         let folder = try TemporaryFolder()
         let pidFile = folder.path("stubborn.pid")
-        let started = Date()
         let (_, recorder) = try await run("""
             { "tasks": [ { "id": "stubborn", "timeout": "300ms",
                            "shell": "trap '' TERM; sh -c 'trap \\"\\" TERM; echo $$ > \(pidFile); while :; do sleep 0.05; done' & wait" } ] }
             """, grace: .milliseconds(300))
         #expect(recorder["stubborn"].status == "timeout")
-        #expect(Date().timeIntervalSince(started) < 5)
         let pid = try #require(readPID(pidFile))
         #expect(await waitUntil(seconds: 3) { !isAlive(pid) })
     }
