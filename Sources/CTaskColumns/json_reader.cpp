@@ -221,6 +221,12 @@ extern "C" tc_status tc_table_append_json_lines(tc_table *table, const char *tex
     tc_record record;
     const char *end = text + len;
     size_t line = first_line, number = 0;
+    try {
+        table->reserve_more(static_cast<size_t>(std::count(text, end, '\n')) + 1);
+    } catch (const std::bad_alloc &) {
+        set_error(err, TC_ERR_INTERNAL, "", "out of memory");
+        return err->status;
+    }
     for (const char *p = text; p < end; line++) {
         const char *eol = static_cast<const char *>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
         if (!eol) eol = end;

@@ -53,4 +53,16 @@ struct tc_table {
     std::vector<int32_t> exit_code, attempts;
     taskcolumns::Dictionary dictionaries[4];  // indexed by tc_dictionary_column
     taskcolumns::TextColumn texts[3];         // indexed by tc_text_column
+
+    /// Room for `more` records beyond those held, so that a table filled from
+    /// text of known line count has no growth slack (tables are kept whole
+    /// until the end of loading, so slack would count twice in memory).
+    void reserve_more(size_t more) {
+        size_t n = duration_ms.size() + more;
+        for (auto *column : {&started_at, &finished_at, &duration_ms}) column->reserve(n);
+        exit_code.reserve(n);
+        attempts.reserve(n);
+        for (auto &dictionary : dictionaries) dictionary.codes.reserve(n);
+        for (auto &text : texts) text.offsets.reserve(n + 1);
+    }
 };

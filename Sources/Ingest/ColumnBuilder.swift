@@ -1,11 +1,9 @@
 import CTaskColumns
-import TaskModel
 
-/// Accumulates records from any number of inputs into one columnar table.
-///
-/// Wraps the C++ `tc_table`, which validates each record and dictionary-
-/// encodes it as it arrives, so that every input format obeys one set of rules
-/// and codes agree across inputs. Used by one thread at a time.
+/// One part of the records, parsed into a C++ `tc_table`, which validates each
+/// record and dictionary-encodes it as it arrives, so that every input format
+/// obeys one set of rules. ``TableAssembler`` joins the parts. Used by one
+/// thread at a time.
 final class ColumnBuilder {
     let table: OpaquePointer
 
@@ -61,36 +59,5 @@ final class ColumnBuilder {
 
     private static func message(of error: inout tc_error) -> String {
         withUnsafeBytes(of: &error.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-    }
-
-    /// Copies the columns out into a ``TaskTable``.
-    func finish() -> TaskTable {
-        let n = count
-        func doubles(_ column: UnsafePointer<Double>?) -> [Double] {
-            Array(UnsafeBufferPointer(start: column, count: n))
-        }
-        func integers(_ column: UnsafePointer<Int32>?) -> [Int32] {
-            Array(UnsafeBufferPointer(start: column, count: n))
-        }
-        func dictionary(_ column: tc_dictionary_column) -> DictionaryColumn {
-            let entries = (0..<tc_table_dictionary_size(table, column)).map { code in
-                let entry = tc_table_dictionary_entry(table, column, code)
-                return String(decoding: UnsafeRawBufferPointer(start: entry.ptr, count: entry.len), as: UTF8.self)
-            }
-            return DictionaryColumn(codes: integers(tc_table_codes(table, column)), entries: entries)
-        }
-        func text(_ column: tc_text_column) -> TextColumn {
-            var byteCount = 0
-            let bytes = tc_table_text_bytes(table, column, &byteCount)
-            return TextColumn(
-                bytes: Array(UnsafeRawBufferPointer(start: bytes, count: byteCount)),
-                offsets: Array(UnsafeBufferPointer(start: tc_table_text_offsets(table, column), count: n + 1)))
-        }
-        return TaskTable(
-            id: text(TC_ID), status: dictionary(TC_STATUS), name: dictionary(TC_NAME), group: dictionary(TC_GROUP),
-            runID: dictionary(TC_RUN_ID), startedAt: doubles(tc_table_started_at(table)),
-            finishedAt: doubles(tc_table_finished_at(table)), durationMs: doubles(tc_table_duration_ms(table)),
-            exitCode: integers(tc_table_exit_code(table)), attempts: integers(tc_table_attempts(table)),
-            error: text(TC_ERROR), data: text(TC_DATA))
     }
 }

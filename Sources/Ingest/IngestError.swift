@@ -22,6 +22,12 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A SQLite database arrived on standard input, which SQLite cannot open.
     case sqliteFromStandardInput
 
+    /// The same error with its line number moved down by `lines` (for text parsed apart from what precedes it).
+    func movedDown(by lines: Int) -> IngestError {
+        guard case .invalidRecord(let input, let line, let record, let message) = self else { return self }
+        return .invalidRecord(input: input, line: line + lines, record: record, message: message)
+    }
+
     public var description: String {
         switch self {
         case .unreadable(let input, let reason):

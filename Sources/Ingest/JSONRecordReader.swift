@@ -1,3 +1,6 @@
+import Dispatch
+import TaskModel
+
 /// Reads JSON Lines or a JSON array from an open input into a ``ColumnBuilder``.
 ///
 /// JSON Lines stream through a fixed buffer, a chunk of whole lines at a time,
@@ -7,9 +10,12 @@ struct JSONRecordReader {
     /// Bytes read per chunk of JSON Lines; a longer line grows the buffer.
     static let defaultChunkSize = 8 << 20
 
-    /// Appends the records of a JSON Lines input. `buffer` holds the first
-    /// bytes already read from `file`.
-    func readLines(from file: InputFile, buffer: PaddedBuffer, into builder: ColumnBuilder) throws(IngestError) {
+    /// Chunks at least this large are parsed as two halves, one per core.
+    static let parallelThreshold = 1 << 20
+
+    /// Appends the records of a JSON Lines input as parts, in order. `buffer`
+    /// holds the first bytes already read from `file`.
+    func readLines(from file: InputFile, buffer: PaddedBuffer, into parts: inout [ColumnBuilder]) throws(IngestError) {
         var line = 1
         var atEnd = false
         while !atEnd || buffer.count > 0 {
@@ -27,7 +33,8 @@ struct JSONRecordReader {
             } else {
                 continue  // one line longer than the buffer: read on (the buffer grows)
             }
-            line = try builder.appendJSONLines(UnsafeRawBufferPointer(rebasing: contents[..<end]), firstLine: line, input: file.name)
+            line = try parseLines(UnsafeRawBufferPointer(rebasing: contents[..<end]), firstLine: line, input: file.name,
+                                  into: &parts)
             buffer.removeFirst(end)
         }
     }
@@ -41,8 +48,56 @@ struct JSONRecordReader {
         try builder.appendJSONArray(buffer.contents, input: file.name)
     }
 
+    /// Parses whole lines into new parts: two halves on two threads when the
+    /// text is large, one otherwise. Returns the number of the next line.
+    private func parseLines(
+        _ text: UnsafeRawBufferPointer, firstLine: Int, input: String, into parts: inout [ColumnBuilder]
+    ) throws(IngestError) -> Int {
+        let jobs = LineJobs(halves: Self.halves(of: text))
+        let results = ResultSlots<Result<Int, IngestError>>(count: jobs.halves.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.halves.count) { k in
+            // Each half counts its lines from 1; they are shifted into place below.
+            results[k] = Result { () throws(IngestError) -> Int in
+                try jobs.builders[k].appendJSONLines(jobs.halves[k], firstLine: 1, input: input)
+            }
+        }
+        var line = firstLine
+        for k in jobs.halves.indices {
+            switch results[k]! {
+            case .success(let next): line += next - 1
+            case .failure(let error): throw error.movedDown(by: line - 1)
+            }
+        }
+        parts += jobs.builders
+        return line
+    }
+
+    /// `text` split after the line break nearest its middle, when it is large enough to be worth two threads.
+    static func halves(of text: UnsafeRawBufferPointer) -> [UnsafeRawBufferPointer] {
+        guard text.count >= parallelThreshold, let newline = text[(text.count / 2)...].firstIndex(of: 0x0A),
+              newline + 1 < text.count
+        else { return [text] }
+        return [UnsafeRawBufferPointer(rebasing: text[..<(newline + 1)]),
+                UnsafeRawBufferPointer(rebasing: text[(newline + 1)...])]
+    }
+
     /// The last line break is at most one line from the end, so a backward scan is short.
     private func lastNewline(in bytes: UnsafeRawBufferPointer) -> Int? {
         bytes.lastIndex(of: 0x0A)
+    }
+}
+
+/// The work of one chunk: job k parses halves[k] into builders[k].
+///
+/// `@unchecked Sendable`: each concurrent job touches only its own builder and
+/// reads only its own half; the buffer holding the halves is not written while
+/// the jobs run, and `concurrentPerform` returns only after every job ended.
+private struct LineJobs: @unchecked Sendable {
+    let halves: [UnsafeRawBufferPointer]
+    let builders: [ColumnBuilder]
+
+    init(halves: [UnsafeRawBufferPointer]) {
+        self.halves = halves
+        builders = halves.map { _ in ColumnBuilder() }
     }
 }

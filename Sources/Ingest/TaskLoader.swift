@@ -22,17 +22,17 @@ public struct TaskLoader: Sendable {
     /// - Returns: All records of all inputs.
     /// - Throws: ``IngestError`` for the first input that cannot be read, naming the place at fault.
     public func load(_ inputs: [InputSource]) throws(IngestError) -> TaskTable {
-        let builder = ColumnBuilder()
+        var parts: [ColumnBuilder] = []
         var sawSQLite = false
         for input in inputs {
-            sawSQLite = try load(input, into: builder) || sawSQLite
+            sawSQLite = try load(input, into: &parts) || sawSQLite
         }
         if query != nil, !sawSQLite { throw .queryWithoutSQLite }
-        return builder.finish()
+        return TableAssembler.assemble(parts)
     }
 
-    /// Reads one input; returns whether it was a SQLite database.
-    private func load(_ input: InputSource, into builder: ColumnBuilder) throws(IngestError) -> Bool {
+    /// Reads one input into parts of the table; returns whether it was a SQLite database.
+    private func load(_ input: InputSource, into parts: inout [ColumnBuilder]) throws(IngestError) -> Bool {
         let file = try InputFile(input)
         let buffer = PaddedBuffer(capacity: chunkSize, padding: ColumnBuilder.jsonPadding)
         // Enough of the start to tell the format: the SQLite header and the first non-blank byte.
@@ -50,12 +50,16 @@ public struct TaskLoader: Sendable {
         }
         switch format {
         case .jsonLines:
-            try JSONRecordReader().readLines(from: file, buffer: buffer, into: builder)
+            try JSONRecordReader().readLines(from: file, buffer: buffer, into: &parts)
         case .jsonArray:
+            let builder = ColumnBuilder()
             try JSONRecordReader().readArray(from: file, buffer: buffer, into: builder)
+            parts.append(builder)
         case .sqlite:
             guard case .file(let path) = input else { throw .sqliteFromStandardInput }
+            let builder = ColumnBuilder()
             try SQLiteRecordReader(query: query).read(path: path, into: builder)
+            parts.append(builder)
             return true
         case .empty:
             break

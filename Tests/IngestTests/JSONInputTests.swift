@@ -113,6 +113,41 @@ struct JSONInputTests {
         #expect(message == "field 'status' must be a string, got a number")
     }
 
+    @Test("large chunks are parsed as two halves in parallel: order, codes and line numbers are as if read in one")
+    func parallelHalves() throws {
+        // 12,000 records of ~200 bytes: one 2.4 MB chunk, split in two.
+        let records = (1...12_000).map {
+            #"{"id":\#($0),"status":"s\#($0 % 5)","group":"g\#($0 % 7)","duration_ms":\#($0),"name":"\#(String(repeating: "n", count: 120))"}"#
+        }
+        let text = records.joined(separator: "\n") + "\n"
+        let t = try load(text, chunkSize: 4 << 20)
+        #expect(t.count == 12_000)
+        #expect(t.durationMs == (1...12_000).map(Double.init))
+        #expect(t.status.entries == ["s1", "s2", "s3", "s4", "s0"])
+        #expect((0..<12_000).allSatisfy { t.status[$0] == "s\($0 % 5 == 4 ? 0 : ($0 + 1) % 5)" })
+        #expect(t.group.codes.count == 12_000 && t.group.entries.count == 7)
+
+        var broken = records
+        broken[10_999] = #"{"id":11000,"status":"ok","duration_ms":-1}"#
+        let error = #expect(throws: IngestError.self) { _ = try load(broken.joined(separator: "\n"), chunkSize: 4 << 20) }
+        guard case .invalidRecord(_, let line, _, _)? = error else { return }
+        #expect(line == 11_000)
+    }
+
+    @Test("a chunk splits after the line break nearest its middle, and small ones do not split")
+    func halves() {
+        let small = Array("{}\n{}\n".utf8)
+        small.withUnsafeBytes { #expect(JSONRecordReader.halves(of: $0).count == 1) }
+        let line = Array((String(repeating: "x", count: 99) + "\n").utf8)
+        let big = Array(repeating: line, count: 20_000).flatMap { $0 }
+        big.withUnsafeBytes { text in
+            let parts = JSONRecordReader.halves(of: text)
+            #expect(parts.count == 2)
+            #expect(parts[0].count + parts[1].count == text.count)
+            #expect(parts[0].last == 0x0A && parts[0].count % 100 == 0)
+        }
+    }
+
     @Test("several inputs are concatenated and share dictionary codes")
     func concatenation() throws {
         let folder = try TemporaryFolder()

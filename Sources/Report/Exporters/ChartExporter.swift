@@ -1,5 +1,6 @@
 import Charts
 import Dispatch
+import TaskModel
 
 /// `charts/NAME.png` and `charts/NAME.svg` for every chart kind.
 public struct ChartExporter: ReportExporter {
