@@ -12,24 +12,52 @@ struct SQLiteRecordReader {
     /// The SQL to run, or `nil` for every row of ``defaultTable``.
     let query: String?
 
-    /// The record fields a result column can fill, by column name.
-    private enum Field: String, CaseIterable {
-        case id, status, name, group, runID = "run_id", error, data
-        case startedAt = "started_at", finishedAt = "finished_at", durationMs = "duration_ms"
-        case exitCode = "exit_code", attempts
+    /// The record fields a result column can fill.
+    private enum Field: Int, CaseIterable {
+        case id, status, name, group, runID, error, data, startedAt, finishedAt, durationMs, exitCode, attempts
+
+        /// The result column name that fills this field.
+        var columnName: String {
+            switch self {
+            case .id: "id"
+            case .status: "status"
+            case .name: "name"
+            case .group: "group"
+            case .runID: "run_id"
+            case .error: "error"
+            case .data: "data"
+            case .startedAt: "started_at"
+            case .finishedAt: "finished_at"
+            case .durationMs: "duration_ms"
+            case .exitCode: "exit_code"
+            case .attempts: "attempts"
+            }
+        }
+    }
+
+    /// Which result column fills each field, resolved once per query; looked up
+    /// a dozen times per row, so an array rather than a hashed dictionary.
+    private struct ColumnMap {
+        private var indices = [Int?](repeating: nil, count: Field.allCases.count)
+
+        init(_ statement: SQLiteStatement) {
+            for index in 0..<statement.columnCount {
+                let name = statement.columnName(index).lowercased()
+                if let field = Field.allCases.first(where: { $0.columnName == name }), indices[field.rawValue] == nil {
+                    indices[field.rawValue] = index
+                }
+            }
+        }
+
+        subscript(field: Field) -> Int? { indices[field.rawValue] }
     }
 
     /// Appends every row of the query's result to `builder`.
     /// - Throws: ``IngestError`` naming the file and the row and column at fault.
     func read(path: String, into builder: ColumnBuilder) throws(IngestError) {
         let statement = try prepare(path: path)
-        var columns: [Field: Int] = [:]
-        for index in 0..<statement.columnCount {
-            if let field = Field(rawValue: statement.columnName(index).lowercased()), columns[field] == nil {
-                columns[field] = index
-            }
-        }
-        guard columns[.status] != nil else { throw .missingColumn(input: path, column: Field.status.rawValue) }
+        let columns = ColumnMap(statement)
+        guard columns[.status] != nil else { throw .missingColumn(input: path, column: Field.status.columnName) }
 
         var row = 0
         while try step(statement, path: path) {
@@ -60,7 +88,7 @@ struct SQLiteRecordReader {
     }
 
     private func append(
-        row: Int, of statement: SQLiteStatement, columns: [Field: Int], path: String, into builder: ColumnBuilder
+        row: Int, of statement: SQLiteStatement, columns: ColumnMap, path: String, into builder: ColumnBuilder
     ) throws(IngestError) {
         func text(_ field: Field) -> tc_string {
             guard let index = columns[field] else { return tc_string(ptr: nil, len: 0) }
@@ -73,7 +101,7 @@ struct SQLiteRecordReader {
             case .null: return .nan
             case .integer, .real: return statement.double(index)
             case .text, .blob:
-                throw .invalidRow(input: path, row: row, column: field.rawValue,
+                throw .invalidRow(input: path, row: row, column: field.columnName,
                                   message: "expected a number, got text '\(statement.text(index).prefix(40))'")
             }
         }
@@ -81,7 +109,7 @@ struct SQLiteRecordReader {
             let value = try number(field)
             guard !value.isNaN else { return TaskTable.missingInteger }
             guard value.rounded() == value, value > Double(Int32.min), value <= Double(Int32.max) else {
-                throw .invalidRow(input: path, row: row, column: field.rawValue, message: "expected an integer, got \(value)")
+                throw .invalidRow(input: path, row: row, column: field.columnName, message: "expected an integer, got \(value)")
             }
             return Int32(value)
         }
