@@ -22,10 +22,17 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A SQLite database arrived on standard input, which SQLite cannot open.
     case sqliteFromStandardInput
 
-    /// The same error with its line number moved down by `lines` (for text parsed apart from what precedes it).
-    func movedDown(by lines: Int) -> IngestError {
-        guard case .invalidRecord(let input, let line, let record, let message) = self else { return self }
-        return .invalidRecord(input: input, line: line + lines, record: record, message: message)
+    /// The same error with its line or row number moved down by `count` (for
+    /// text or rows read apart from what precedes them).
+    func movedDown(by count: Int) -> IngestError {
+        switch self {
+        case .invalidRecord(let input, let line, let record, let message):
+            .invalidRecord(input: input, line: line + count, record: record, message: message)
+        case .invalidRow(let input, let row, let column, let message):
+            .invalidRow(input: input, row: row + count, column: column, message: message)
+        default:
+            self
+        }
     }
 
     public var description: String {

@@ -1,3 +1,4 @@
+import Dispatch
 import CTaskColumns
 import SQLite
 import TaskModel
@@ -52,24 +53,66 @@ struct SQLiteRecordReader {
         subscript(field: Field) -> Int? { indices[field.rawValue] }
     }
 
-    /// Appends every row of the query's result to `builder`.
+    /// A default table with at least this many rowids is read as two rowid ranges, one per core.
+    static let parallelThreshold: Int64 = 200_000
+
+    /// Appends every row of the result as parts, in order.
     /// - Throws: ``IngestError`` naming the file and the row and column at fault.
-    func read(path: String, into builder: ColumnBuilder) throws(IngestError) {
-        let statement = try prepare(path: path)
+    func read(path: String, into parts: inout [ColumnBuilder]) throws(IngestError) {
+        let jobs = RowJobs(statements: try statements(path: path))
+        let results = ResultSlots<Result<Int, IngestError>>(count: jobs.statements.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.statements.count) { k in
+            // Each range counts its rows from 1; they are shifted into place below.
+            results[k] = Result { () throws(IngestError) -> Int in
+                try readRows(of: jobs.statements[k], path: path, into: jobs.builders[k])
+            }
+        }
+        var rows = 0
+        for k in jobs.statements.indices {
+            switch results[k]! {
+            case .success(let count): rows += count
+            case .failure(let error): throw error.movedDown(by: rows)
+            }
+        }
+        parts += jobs.builders
+    }
+
+    /// Steps through `statement`, appending each row; returns the number of rows.
+    private func readRows(of statement: SQLiteStatement, path: String, into builder: ColumnBuilder) throws(IngestError) -> Int {
         let columns = ColumnMap(statement)
         guard columns[.status] != nil else { throw .missingColumn(input: path, column: Field.status.columnName) }
-
         var row = 0
         while try step(statement, path: path) {
             row += 1
             try append(row: row, of: statement, columns: columns, path: path, into: builder)
         }
+        return row
     }
 
-    private func prepare(path: String) throws(IngestError) -> SQLiteStatement {
+    /// The statements whose rows, in order, make the result: the query; or for
+    /// the default table with many rows, the lower and upper halves of its rowid
+    /// range, each on a connection of its own so that two threads can read.
+    private func statements(path: String) throws(IngestError) -> [SQLiteStatement] {
+        let whole = try prepare(path: path, query ?? "SELECT * FROM \(Self.defaultTable)")
+        guard query == nil else { return [whole] }
+        // A table without rowids, or a small one, is read whole.
+        guard let range = try? prepare(path: path, "SELECT min(rowid), max(rowid) FROM \(Self.defaultTable)"),
+              (try? range.step()) == true, range.type(0) == .integer
+        else { return [whole] }
+        let (low, high) = (range.int64(0), range.int64(1))
+        guard high - low >= Self.parallelThreshold else { return [whole] }
+        let middle = low + (high - low) / 2
+        return [
+            try prepare(path: path, "SELECT * FROM \(Self.defaultTable) WHERE rowid <= \(middle)"),
+            try prepare(path: path, "SELECT * FROM \(Self.defaultTable) WHERE rowid > \(middle)"),
+        ]
+    }
+
+    /// Compiles `sql` on a new read-only connection to `path`.
+    private func prepare(path: String, _ sql: String) throws(IngestError) -> SQLiteStatement {
         do {
             let connection = try SQLiteConnection(path: path, mode: .readOnly)
-            return try connection.prepare(query ?? "SELECT * FROM \(Self.defaultTable)")
+            return try connection.prepare(sql)
         } catch {
             if error.isNotADatabase { throw .notSQLite(input: path) }
             if query == nil, error.message.hasPrefix("no such table") {
@@ -140,5 +183,20 @@ struct SQLiteRecordReader {
         if let failure {
             throw .invalidRow(input: path, row: row, column: failure.field, message: failure.message)
         }
+    }
+}
+
+/// The work of a parallel read: job k steps statements[k] into builders[k].
+///
+/// `@unchecked Sendable`: each statement has a connection of its own and each
+/// job touches only its own statement and builder; `concurrentPerform`
+/// returns only after every job ended.
+private struct RowJobs: @unchecked Sendable {
+    let statements: [SQLiteStatement]
+    let builders: [ColumnBuilder]
+
+    init(statements: [SQLiteStatement]) {
+        self.statements = statements
+        builders = statements.map { _ in ColumnBuilder() }
     }
 }

@@ -57,9 +57,7 @@ public struct TaskLoader: Sendable {
             parts.append(builder)
         case .sqlite:
             guard case .file(let path) = input else { throw .sqliteFromStandardInput }
-            let builder = ColumnBuilder()
-            try SQLiteRecordReader(query: query).read(path: path, into: builder)
-            parts.append(builder)
+            try SQLiteRecordReader(query: query).read(path: path, into: &parts)
             return true
         case .empty:
             break

@@ -60,6 +60,26 @@ struct SQLiteInputTests {
         #expect(t.startedAt[0] == 1_795_482_000 && t.startedAt[1] == 1_795_482_013)
     }
 
+    @Test("a large rowid range is read as two halves in parallel, in order, with true row numbers")
+    func parallelRanges() throws {
+        let folder = try TemporaryFolder()
+        // A gap in the rowids makes the range large enough to split with few rows.
+        let path = try database(Self.schema + """
+            INSERT INTO tasks (rowid, id, status, duration_ms) VALUES (1, 'a', 'completed', 1);
+            INSERT INTO tasks (rowid, id, status, duration_ms) VALUES (2, 'b', 'failed', 2);
+            INSERT INTO tasks (rowid, id, status, duration_ms) VALUES (300000, 'c', 'completed', 3);
+            INSERT INTO tasks (rowid, id, status, duration_ms) VALUES (300001, 'd', 'skipped', 4);
+            """, in: folder)
+        let t = try TaskLoader().load([.file(path)])
+        #expect((0..<4).map { t.id[$0] } == ["a", "b", "c", "d"])
+        #expect(t.durationMs == [1, 2, 3, 4])
+        #expect(t.status.entries == ["completed", "failed", "skipped"] && t.status.codes == [0, 1, 0, 2])
+
+        try SQLiteConnection(path: path, mode: .readWrite).execute("UPDATE tasks SET duration_ms = 'slow' WHERE id = 'd'")
+        let error = #expect(throws: IngestError.self) { _ = try TaskLoader().load([.file(path)]) }
+        #expect(error?.description == "\(path): row 4, column 'duration_ms': expected a number, got text 'slow'")
+    }
+
     @Test("SQLite and JSON inputs concatenate")
     func mixed() throws {
         let folder = try TemporaryFolder()
