@@ -15,6 +15,8 @@ import SystemPackage
 struct CommandRunner: Sendable {
     /// Time between SIGTERM and SIGKILL.
     let grace: Duration
+    /// Where command names lead, shared by every task of a run.
+    let lookup = ExecutableLookup()
 
     /// What a timer child reports.
     private enum Child: Sendable {
@@ -32,7 +34,14 @@ struct CommandRunner: Sendable {
             .send(signal: .terminate, toProcessGroup: true, allowedDurationToNextStep: grace),
             .send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .seconds(1)),
         ]
-        let executable: Executable = argv[0].contains("/") ? .path(FilePath(argv[0])) : .name(argv[0])
+        let searchPath = environment["PATH"] ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        guard let resolved = lookup.path(of: argv[0], searchPath: searchPath) else {
+            result.finishedAt = Date()
+            result.exitCode = 127
+            result.error = "command not found: \(argv[0])"
+            return result
+        }
+        let executable = Executable.path(FilePath(resolved))
         // TaskFile has checked the names, so every one makes a key.
         let environment = Environment.inherit.updating(Dictionary(uniqueKeysWithValues: environment.compactMap { name, value in
             Environment.Key(rawValue: name).map { ($0, Optional(value)) }
@@ -97,7 +106,7 @@ struct CommandRunner: Sendable {
             }
         } catch let error as SubprocessError {
             result.finishedAt = Date()
-            if error.code == .executableNotFound {
+            if error.code == .executableNotFound {  // a path that does not exist
                 result.exitCode = 127
                 result.error = "command not found: \(argv[0])"
             } else if error.code == .failedToChangeWorkingDirectory {
