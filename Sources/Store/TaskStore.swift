@@ -11,6 +11,9 @@ import TaskModel
 public final class TaskStore {
     private let connection: SQLiteConnection
     public let path: String
+    /// Compiled once: the scheduler records every task through them.
+    private var taskInsert: SQLiteStatement?
+    private var attemptInsert: SQLiteStatement?
 
     /// How long a writer waits for another one to commit.
     static let busyTimeoutMilliseconds = 10_000
@@ -58,11 +61,13 @@ public final class TaskStore {
         try write {
             let last = task.attempts.last
             let first = task.attempts.first
-            let insert = try connection.prepare("""
+            let insert = try taskInsert ?? connection.prepare("""
                 INSERT OR REPLACE INTO tasks (run_id, id, name, "group", status, started_at, finished_at, duration_ms,
                     exit_code, http_status, attempts, error, stdout_tail, stderr_tail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            taskInsert = insert
+            insert.reset()
             let values: [SQLiteValue?] = [
                 .text(run), .text(task.id), .text(task.name), .text(task.group), .text(task.status),
                 first.map { .text(Self.timestamp($0.startedAt)) }, last.map { .text(Self.timestamp($0.finishedAt)) },
@@ -75,11 +80,12 @@ public final class TaskStore {
             for (index, value) in values.enumerated() { try insert.bind(value, at: index + 1) }
             _ = try insert.step()
 
-            let attempt = try connection.prepare("""
+            let attempt = try attemptInsert ?? connection.prepare("""
                 INSERT OR REPLACE INTO attempts (run_id, task_id, attempt, status, started_at, finished_at, duration_ms,
                     exit_code, http_status, error, stdout_tail, stderr_tail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            attemptInsert = attempt
             for a in task.attempts {
                 attempt.reset()
                 let values: [SQLiteValue?] = [
