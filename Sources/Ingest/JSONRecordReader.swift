@@ -1,6 +1,3 @@
-import Dispatch
-import TaskModel
-
 /// Reads JSON Lines or a JSON array from an open input into a ``ColumnBuilder``.
 ///
 /// JSON Lines stream through a fixed buffer, a chunk of whole lines at a time,
@@ -53,23 +50,11 @@ struct JSONRecordReader {
     private func parseLines(
         _ text: UnsafeRawBufferPointer, firstLine: Int, input: String, into parts: inout [ColumnBuilder]
     ) throws(IngestError) -> Int {
-        let jobs = LineJobs(halves: Self.halves(of: text))
-        let results = ResultSlots<Result<Int, IngestError>>(count: jobs.halves.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.halves.count) { k in
-            // Each half counts its lines from 1; they are shifted into place below.
-            results[k] = Result { () throws(IngestError) -> Int in
-                try jobs.builders[k].appendJSONLines(jobs.halves[k], firstLine: 1, input: input)
-            }
+        let (parsed, consumed) = try ConcurrentParts.parse(Self.halves(of: text), after: firstLine - 1) { half, part throws(IngestError) in
+            try part.appendJSONLines(half, firstLine: 1, input: input) - 1
         }
-        var line = firstLine
-        for k in jobs.halves.indices {
-            switch results[k]! {
-            case .success(let next): line += next - 1
-            case .failure(let error): throw error.movedDown(by: line - 1)
-            }
-        }
-        parts += jobs.builders
-        return line
+        parts += parsed
+        return consumed + 1
     }
 
     /// `text` split after the line break nearest its middle, when it is large enough to be worth two threads.
@@ -84,20 +69,5 @@ struct JSONRecordReader {
     /// The last line break is at most one line from the end, so a backward scan is short.
     private func lastNewline(in bytes: UnsafeRawBufferPointer) -> Int? {
         bytes.lastIndex(of: 0x0A)
-    }
-}
-
-/// The work of one chunk: job k parses halves[k] into builders[k].
-///
-/// `@unchecked Sendable`: each concurrent job touches only its own builder and
-/// reads only its own half; the buffer holding the halves is not written while
-/// the jobs run, and `concurrentPerform` returns only after every job ended.
-private struct LineJobs: @unchecked Sendable {
-    let halves: [UnsafeRawBufferPointer]
-    let builders: [ColumnBuilder]
-
-    init(halves: [UnsafeRawBufferPointer]) {
-        self.halves = halves
-        builders = halves.map { _ in ColumnBuilder() }
     }
 }

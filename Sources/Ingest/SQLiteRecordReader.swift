@@ -1,4 +1,3 @@
-import Dispatch
 import CTaskColumns
 import SQLite
 import TaskModel
@@ -59,22 +58,10 @@ struct SQLiteRecordReader {
     /// Appends every row of the result as parts, in order.
     /// - Throws: ``IngestError`` naming the file and the row and column at fault.
     func read(path: String, into parts: inout [ColumnBuilder]) throws(IngestError) {
-        let jobs = RowJobs(statements: try statements(path: path))
-        let results = ResultSlots<Result<Int, IngestError>>(count: jobs.statements.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.statements.count) { k in
-            // Each range counts its rows from 1; they are shifted into place below.
-            results[k] = Result { () throws(IngestError) -> Int in
-                try readRows(of: jobs.statements[k], path: path, into: jobs.builders[k])
-            }
+        let (parsed, _) = try ConcurrentParts.parse(try statements(path: path), after: 0) { statement, part throws(IngestError) in
+            try readRows(of: statement, path: path, into: part)
         }
-        var rows = 0
-        for k in jobs.statements.indices {
-            switch results[k]! {
-            case .success(let count): rows += count
-            case .failure(let error): throw error.movedDown(by: rows)
-            }
-        }
-        parts += jobs.builders
+        parts += parsed
     }
 
     /// Steps through `statement`, appending each row; returns the number of rows.
@@ -183,20 +170,5 @@ struct SQLiteRecordReader {
         if let failure {
             throw .invalidRow(input: path, row: row, column: failure.field, message: failure.message)
         }
-    }
-}
-
-/// The work of a parallel read: job k steps statements[k] into builders[k].
-///
-/// `@unchecked Sendable`: each statement has a connection of its own and each
-/// job touches only its own statement and builder; `concurrentPerform`
-/// returns only after every job ended.
-private struct RowJobs: @unchecked Sendable {
-    let statements: [SQLiteStatement]
-    let builders: [ColumnBuilder]
-
-    init(statements: [SQLiteStatement]) {
-        self.statements = statements
-        builders = statements.map { _ in ColumnBuilder() }
     }
 }
