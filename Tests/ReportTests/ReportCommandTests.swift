@@ -102,6 +102,19 @@ struct ReportCommandTests {
         }
     }
 
+    @Test("two reports of the same input have byte-identical SVG charts (they are drawn concurrently)")
+    func deterministicCharts() throws {
+        let folder = try TemporaryFolder()
+        for out in ["One", "Two"] {
+            #expect(try CommandRun.taskreport(["report", Fixtures.path("records.jsonl"), "--out", folder.path(out)]).status == 0)
+        }
+        for kind in ["status", "duration", "groups", "timeline"] {
+            let one = try Data(contentsOf: folder.url.appendingPathComponent("One/charts/\(kind).svg"))
+            let two = try Data(contentsOf: folder.url.appendingPathComponent("Two/charts/\(kind).svg"))
+            #expect(one == two, "\(kind).svg differs between runs")
+        }
+    }
+
     @Test("records on standard input")
     func standardInput() throws {
         let folder = try TemporaryFolder()
