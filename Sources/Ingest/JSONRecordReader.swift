@@ -1,8 +1,8 @@
-/// Reads JSON Lines or a JSON array from an open input into a ``ColumnBuilder``.
+/// Reads JSON Lines or a JSON array from an open input into parts of a table.
 ///
-/// JSON Lines stream through a fixed buffer, a chunk of whole lines at a time,
-/// so memory does not grow with the file. A JSON array is one document and is
-/// read whole.
+/// JSON Lines stream through a fixed buffer, a chunk of whole lines at a time
+/// (large chunks parsed as two halves, one per core), so the buffer does not
+/// grow with the file. A JSON array is one document and is read whole.
 struct JSONRecordReader {
     /// Bytes read per chunk of JSON Lines; a longer line grows the buffer.
     static let defaultChunkSize = 8 << 20
