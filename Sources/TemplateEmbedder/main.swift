@@ -11,10 +11,11 @@ guard let output = arguments.first else {
     exit(2)
 }
 
-/// A Swift string literal of `text`, as a raw string with enough `#` that no content can close it.
+/// A Swift string literal of `text`, as a raw string with more `#` than any run in the content
+/// after a quote (which could close it) or a backslash (which would start an escape).
 func rawLiteral(_ text: String) -> String {
     var hashes = "#"
-    while text.contains("\"" + hashes) || text.contains(hashes.dropLast() + "\"\"\"") { hashes += "#" }
+    while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
     return "\(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)"
 }
 
