@@ -77,22 +77,32 @@ struct SQLiteRecordReader {
     }
 
     /// The statements whose rows, in order, make the result: the query; or for
-    /// the default table with many rows, the lower and upper halves of its rowid
-    /// range, each on a connection of its own so that two threads can read.
+    /// the default table, its record-schema columns only (a store's output
+    /// tails are never decoded), and with many rows the lower and upper halves
+    /// of its rowid range, each on a connection of its own so two threads read.
     private func statements(path: String) throws(IngestError) -> [SQLiteStatement] {
-        let whole = try prepare(path: path, query ?? "SELECT * FROM \(Self.defaultTable)")
-        guard query == nil else { return [whole] }
+        if let query { return [try prepare(path: path, query)] }
+        // Compiling `SELECT *` checks the table exists and tells its columns.
+        let all = try prepare(path: path, "SELECT * FROM \(Self.defaultTable)")
+        let known = Set(Field.allCases.map(\.columnName))
+        let wanted = (0..<all.columnCount).map { all.columnName($0) }.filter { known.contains($0.lowercased()) }
+        let select = "SELECT " + (wanted.isEmpty ? "*" : wanted.map(Self.quoted).joined(separator: ", "))
+            + " FROM \(Self.defaultTable)"
         // A table without rowids, or a small one, is read whole.
         guard let range = try? prepare(path: path, "SELECT min(rowid), max(rowid) FROM \(Self.defaultTable)"),
-              (try? range.step()) == true, range.type(0) == .integer
-        else { return [whole] }
-        let (low, high) = (range.int64(0), range.int64(1))
-        guard high - low >= Self.parallelThreshold else { return [whole] }
-        let middle = low + (high - low) / 2
+              (try? range.step()) == true, range.type(0) == .integer,
+              range.int64(1) - range.int64(0) >= Self.parallelThreshold
+        else { return [try prepare(path: path, select)] }
+        let middle = range.int64(0) + (range.int64(1) - range.int64(0)) / 2
         return [
-            try prepare(path: path, "SELECT * FROM \(Self.defaultTable) WHERE rowid <= \(middle)"),
-            try prepare(path: path, "SELECT * FROM \(Self.defaultTable) WHERE rowid > \(middle)"),
+            try prepare(path: path, select + " WHERE rowid <= \(middle)"),
+            try prepare(path: path, select + " WHERE rowid > \(middle)"),
         ]
+    }
+
+    /// An SQL identifier in double quotes, inner quotes doubled.
+    private static func quoted(_ name: String) -> String {
+        "\"" + name.replacing("\"", with: "\"\"") + "\""
     }
 
     /// Compiles `sql` on a new read-only connection to `path`.

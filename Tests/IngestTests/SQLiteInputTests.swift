@@ -80,6 +80,19 @@ struct SQLiteInputTests {
         #expect(error?.description == "\(path): row 4, column 'duration_ms': expected a number, got text 'slow'")
     }
 
+    @Test("the tasks table is read by its schema columns only, whatever their case; other columns are not read")
+    func schemaColumns() throws {
+        let folder = try TemporaryFolder()
+        let path = try database(#"""
+            CREATE TABLE tasks ("ID" TEXT, "Status" TEXT, "Duration_MS" REAL, "notes ""quoted""" TEXT, stdout_tail BLOB);
+            INSERT INTO tasks VALUES ('a', 'completed', 5, 'x', zeroblob(100000));
+            INSERT INTO tasks VALUES ('b', 'failed', 7, 'y', zeroblob(100000));
+            """#, in: folder)
+        let t = try TaskLoader().load([.file(path)])
+        #expect((0..<2).map { t.id[$0] } == ["a", "b"])
+        #expect(t.status.entries == ["completed", "failed"] && t.durationMs == [5, 7])
+    }
+
     @Test("SQLite and JSON inputs concatenate")
     func mixed() throws {
         let folder = try TemporaryFolder()
