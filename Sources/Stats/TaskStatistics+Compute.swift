@@ -91,28 +91,13 @@ extension TaskStatistics {
     }
 
     private static func groups(table: TaskTable, statuses: StatusOrder) -> [GroupStatistics] {
-        let groupCount = table.group.entries.count
-        let statusCount = table.status.entries.count
-        let pairs = StatsKernel.countPairs(
-            table.group.codes, table.status.codes, aCount: groupCount, bCount: statusCount)
-        var (byGroup, offsets) = StatsKernel.partition(table.durationMs, by: table.group.codes, codeCount: groupCount)
-        var groups: [GroupStatistics] = []
-        for group in 0..<groupCount {
-            let row = pairs[(group * statusCount)..<((group + 1) * statusCount)]
-            let counts = statuses.reorder(row.map { Int($0) })
-            guard counts.contains(where: { $0 > 0 }) else { continue }  // a group only other runs have
-            var p: [Double] = [.nan, .nan]
-            if offsets[group] < offsets[group + 1] {
-                var values = Array(byGroup[offsets[group]..<offsets[group + 1]])
-                p = StatsKernel.percentiles(&values, quantiles: [0.5, 0.95])
-            }
-            let name = table.group.entries[group]
-            groups.append(GroupStatistics(
-                name: name.isEmpty ? GroupStatistics.ungrouped : name, total: counts.reduce(0, +), counts: counts,
-                successRate: statuses.successRate(of: counts),
-                p50Ms: p[0].isNaN ? nil : p[0], p95Ms: p[1].isNaN ? nil : p[1]))
+        let breakdowns = CodeBreakdown.of(table.group, in: table, statuses: statuses, quantiles: [0.5, 0.95])
+        let groups = zip(table.group.entries, breakdowns).compactMap { name, b -> GroupStatistics? in
+            guard b.total > 0 else { return nil }  // a group only other runs have
+            return GroupStatistics(
+                name: name.isEmpty ? GroupStatistics.ungrouped : name, total: b.total, counts: b.counts,
+                successRate: b.successRate, p50Ms: b.percentiles[0], p95Ms: b.percentiles[1])
         }
-        byGroup = []
         return groups.sorted { ($0.total, $1.name) > ($1.total, $0.name) }
     }
 

@@ -34,9 +34,7 @@ extension TaskStatistics {
         let runCount = table.runID.entries.count
         guard runCount >= 2 else { return nil }
         let statuses = StatusOrder(table: table)
-        let statusCount = table.status.entries.count
-        let pairs = StatsKernel.countPairs(table.runID.codes, table.status.codes, aCount: runCount, bCount: statusCount)
-        let (durations, offsets) = StatsKernel.partition(table.durationMs, by: table.runID.codes, codeCount: runCount)
+        let breakdowns = CodeBreakdown.of(table.runID, in: table, statuses: statuses, quantiles: [0.95])
 
         var firstRow = [Int](repeating: Int.max, count: runCount)
         var earliest = [Double](repeating: .infinity, count: runCount)
@@ -46,14 +44,10 @@ extension TaskStatistics {
             let start = table.startedAt[row]
             if start < earliest[run] { earliest[run] = start }
         }
-        let runs = (0..<runCount).map { run -> RunHistory.Run in
-            let counts = statuses.reorder(pairs[(run * statusCount)..<((run + 1) * statusCount)].map { Int($0) })
-            var values = Array(durations[offsets[run]..<offsets[run + 1]])
-            let p95 = StatsKernel.percentiles(&values, quantiles: [0.95])[0]
-            return RunHistory.Run(
+        let runs = breakdowns.enumerated().map { run, b in
+            RunHistory.Run(
                 runId: table.runID.entries[run], startedAt: earliest[run].isFinite ? earliest[run] : nil,
-                total: counts.reduce(0, +), counts: counts, successRate: statuses.successRate(of: counts),
-                p95Ms: p95.isNaN ? nil : p95)
+                total: b.total, counts: b.counts, successRate: b.successRate, p95Ms: b.percentiles[0])
         }
         let order = (0..<runCount).sorted {
             (earliest[$0], firstRow[$0]) < (earliest[$1], firstRow[$1])
