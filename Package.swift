@@ -47,7 +47,7 @@ let package = Package(
         // Runs a task file: processes, HTTP checks, dependencies, retries; writes through the Store.
         .target(
             name: "Scheduler",
-            dependencies: ["Store", .product(name: "Subprocess", package: "swift-subprocess")]
+            dependencies: ["Store", "TaskModel", .product(name: "Subprocess", package: "swift-subprocess")]
         ),
 
         // Plain C99 statistics kernel; knows nothing of Swift.
@@ -75,7 +75,8 @@ let package = Package(
         .testTarget(name: "StatsTests", dependencies: ["Stats", "TaskModel", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TaskModel", "SQLite", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Stats", "TaskModel", "CCairo", "TestSupport"]),
-        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "Store", "SQLite", "TestSupport", "taskreport"]),
+        .testTarget(
+            name: "SchedulerTests", dependencies: ["Scheduler", "Store", "SQLite", "TaskModel", "TestSupport", "taskreport"]),
         .testTarget(
             name: "ReportTests",
             dependencies: ["Report", "Ingest", "Stats", "Charts", "TaskModel", "SQLite", "TestSupport", "taskreport"]),

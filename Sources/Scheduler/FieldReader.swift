@@ -1,4 +1,5 @@
 import Foundation
+import TaskModel
 
 /// Typed access to one JSON object of the task file, with errors that name the place.
 struct FieldReader {

@@ -30,7 +30,11 @@ public struct TaskEntry: Sendable, Codable, Equatable {
         startedAt = optional(table.startedAt[i])
         exitCode = optional(table.exitCode[i])
         attempts = optional(table.attempts[i])
-        let text = table.error[i]
-        error = text.count > Self.maximumErrorLength ? String(text.prefix(Self.maximumErrorLength)) + "…" : text
+        error = Self.shortened(table.error[i])
+    }
+
+    /// `text` cut to ``maximumErrorLength`` characters, with an ellipsis when cut.
+    public static func shortened(_ text: String) -> String {
+        text.count > maximumErrorLength ? String(text.prefix(maximumErrorLength)) + "…" : text
     }
 }

@@ -12,6 +12,14 @@ extension TaskStatistics {
         public var linearBins = 20
         /// At most this many timeline buckets.
         public var maximumBuckets = 48
+        /// Growth of a task's p95 beyond this fraction of the baseline's is a regression…
+        public var regressionThreshold = 0.25
+        /// …when it is also at least this many milliseconds (smaller changes are noise).
+        public var regressionFloorMs = 100.0
+        /// How many recent runs the flaky and trend columns look at.
+        public var changeWindow = 10
+        /// How many entries each list of changes holds (all are counted).
+        public var changeLimit = 100
 
         /// Options with the defaults above.
         public init() {}

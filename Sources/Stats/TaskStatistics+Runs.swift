@@ -10,48 +10,68 @@ extension TaskStatistics {
     }
 
     /// Statistics of the latest run (or of all records), with the history across
-    /// runs when the records carry two or more run ids.
+    /// runs when the records carry two or more run ids, and what changed since
+    /// the run before the latest (or since `baseline`).
     /// - Parameters:
     ///   - table: Records of one run or several.
     ///   - scope: Whether to describe the latest run or every record.
-    ///   - options: Limits for the lists.
-    public init(table: TaskTable, scope: RunScope, options: Options = Options()) {
-        let history = Self.history(of: table)
-        guard let history, scope == .latest, let latest = history.runs.last else {
+    ///   - baseline: Records to compare the latest run against (their own latest run) instead of the run before it.
+    ///   - options: Limits for the lists and the regression threshold.
+    public init(table: TaskTable, scope: RunScope, baseline: TaskTable? = nil, options: Options = Options()) {
+        let runs = RunOrder(table)
+        if scope == .latest, runs.history != nil, let latest = runs.codes.last {
+            self.init(table: table.selecting(runs.rows[latest]), options: options)
+            self.run = table.runID.entries[latest]
+        } else {
             self.init(table: table, options: options)
-            self.history = history
+        }
+        history = runs.history
+        guard runs.history != nil || baseline != nil, table.count > 0 else { return }
+        let window = runs.digests(of: table, last: options.changeWindow)
+        changes = RunChanges(runs: window, baseline: baseline.map { RunOrder($0).digests(of: $0, last: 1)[0] },
+                             options: options)
+    }
+}
+
+/// The runs of a table, oldest first, and the rows of each.
+private struct RunOrder {
+    /// Run-id dictionary codes, oldest run first; empty when the records carry fewer than two run ids.
+    let codes: [Int]
+    /// `rows[code]`: the rows of that run, when there are two or more runs.
+    let rows: [[Int]]
+    let history: RunHistory?
+
+    init(_ table: TaskTable) {
+        let runCount = table.runID.entries.count
+        guard runCount >= 2 else {
+            (codes, rows, history) = ([], [], nil)
             return
         }
-        let code = Int32(table.runID.entries.firstIndex(of: latest.runId)!)
-        let rows = table.runID.codes.indices.filter { table.runID.codes[$0] == code }
-        self.init(table: table.selecting(rows), options: options)
-        self.run = latest.runId
-        self.history = history
-    }
-
-    /// Per-run figures, or nil when the records carry fewer than two run ids.
-    static func history(of table: TaskTable) -> RunHistory? {
-        let runCount = table.runID.entries.count
-        guard runCount >= 2 else { return nil }
+        rows = RunRows.of(table)
         let statuses = StatusOrder(table: table)
         let breakdowns = CodeBreakdown.of(table.runID, in: table, statuses: statuses, quantiles: [0.95])
-
-        var firstRow = [Int](repeating: Int.max, count: runCount)
         var earliest = [Double](repeating: .infinity, count: runCount)
         for (row, code) in table.runID.codes.enumerated() {
-            let run = Int(code)
-            firstRow[run] = min(firstRow[run], row)
             let start = table.startedAt[row]
-            if start < earliest[run] { earliest[run] = start }
+            if start < earliest[Int(code)] { earliest[Int(code)] = start }
         }
-        let runs = breakdowns.enumerated().map { run, b in
-            RunHistory.Run(
+        let firstRow = rows.map { $0.first ?? Int.max }
+        // Oldest first: by earliest start time, then by first appearance in the input.
+        codes = (0..<runCount).sorted { (earliest[$0], firstRow[$0]) < (earliest[$1], firstRow[$1]) }
+        let runs = codes.map { run in
+            let b = breakdowns[run]
+            return RunHistory.Run(
                 runId: table.runID.entries[run], startedAt: earliest[run].isFinite ? earliest[run] : nil,
                 total: b.total, counts: b.counts, successRate: b.successRate, p95Ms: b.percentiles[0])
         }
-        let order = (0..<runCount).sorted {
-            (earliest[$0], firstRow[$0]) < (earliest[$1], firstRow[$1])
+        history = RunHistory(statuses: statuses.counts, runs: runs)
+    }
+
+    /// Digests of the latest `count` runs, oldest first; the whole table as one run when it has no history.
+    func digests(of table: TaskTable, last count: Int) -> [RunDigest] {
+        guard history != nil else {
+            return [RunDigest(table: table, rows: Array(0..<table.count), runId: table.runID.entries.first ?? "")]
         }
-        return RunHistory(statuses: statuses.counts, runs: order.map { runs[$0] })
+        return codes.suffix(count).map { RunDigest(table: table, rows: rows[$0], runId: table.runID.entries[$0]) }
     }
 }

@@ -28,4 +28,6 @@ public struct TaskStatistics: Sendable, Codable, Equatable {
     public var run: String? = nil
     /// The records' runs side by side; nil when they carry fewer than two run ids.
     public var history: RunHistory? = nil
+    /// What changed since the previous run, or since the baseline; nil with nothing to compare against.
+    public var changes: RunChanges? = nil
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Scheduler
+import TaskModel
 
 /// The message of the error that `json` raises as a task file.
 func taskFileError(_ json: String) -> String? {

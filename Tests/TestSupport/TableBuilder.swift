@@ -11,13 +11,14 @@ public struct TableBuilder {
     private var durations: [Double] = []
     private var exitCodes: [Int32] = []
     private var errors: [String] = []
+    private var attempts: [Int32] = []
 
     public init() {}
 
     /// Adds a record; `nil` leaves a field missing.
     public mutating func add(
         status: String, group: String = "", name: String = "", durationMs: Double? = nil, startedAt: Double? = nil,
-        exitCode: Int32? = nil, error: String = "", run: String = ""
+        exitCode: Int32? = nil, error: String = "", run: String = "", attempts: Int32? = nil
     ) {
         runs.append(run)
         ids.append("t\(ids.count + 1)")
@@ -28,6 +29,7 @@ public struct TableBuilder {
         started.append(startedAt ?? .nan)
         exitCodes.append(exitCode ?? TaskTable.missingInteger)
         errors.append(error)
+        self.attempts.append(attempts ?? TaskTable.missingInteger)
     }
 
     public var table: TaskTable {
@@ -58,7 +60,7 @@ public struct TableBuilder {
             id: text(ids), status: dictionary(statuses), name: dictionary(names), group: dictionary(groups),
             runID: dictionary(runs), startedAt: started,
             finishedAt: [Double](repeating: .nan, count: n), durationMs: durations, exitCode: exitCodes,
-            attempts: [Int32](repeating: TaskTable.missingInteger, count: n), error: text(errors),
+            attempts: attempts, error: text(errors),
             data: text([String](repeating: "", count: n)))
     }
 }

@@ -1,7 +1,7 @@
 /// Durations written as in the task file: `500ms`, `30s`, `10m`, `1h30m`, `2.5s`, or a number of seconds.
-enum DurationText {
+public enum DurationText {
     /// The duration in seconds, or nil when the text is not a duration.
-    static func seconds(_ text: String) -> Double? {
+    public static func seconds(_ text: String) -> Double? {
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
         var rest = Substring(text)
         if let plain = Double(rest), plain.isFinite, plain >= 0 { return plain }
