@@ -69,28 +69,12 @@ extension BarChart {
             emptyMessage: "No start times")
     }
 
-    /// At most this many runs, the latest, get a bar in the history chart.
-    static let maximumRunBars = 30
-
-    /// One stacked bar per run (oldest first), a layer per status.
-    public static func statusByRun(_ statistics: TaskStatistics) -> BarChart {
-        guard let history = statistics.history else {
-            return BarChart(title: "Runs", categories: [], series: [], emptyMessage: "Only one run in the records")
-        }
-        let runs = history.runs.suffix(maximumRunBars)
-        return BarChart(
-            title: "Runs", categories: runs.map(\.runId),
-            series: statusSeries(history.statuses) { i in runs.map { Double($0.counts[i]) } },
-            categoryAxisTitle: runs.count < history.runs.count ? "the latest \(runs.count) of \(history.runs.count) runs" : nil,
-            emptyMessage: "Only one run in the records")
-    }
-
-    private static func statusSeries(_ statistics: TaskStatistics, values: (Int) -> [Double]) -> [Series] {
+    static func statusSeries(_ statistics: TaskStatistics, values: (Int) -> [Double]) -> [Series] {
         statusSeries(statistics.statuses, values: values)
     }
 
     /// A series per status in display order, skipping statuses with no values.
-    private static func statusSeries(_ statuses: [StatusCount], values: (Int) -> [Double]) -> [Series] {
+    static func statusSeries(_ statuses: [StatusCount], values: (Int) -> [Double]) -> [Series] {
         let colors = Color.statuses(statuses.map(\.kind))
         return statuses.indices.compactMap { i in
             let column = values(i)

@@ -12,6 +12,13 @@ public enum ChartKind: String, Sendable, CaseIterable {
     case timeline
     /// Records per run, stacked by status (records with two or more run ids).
     case history
+    /// Success rate per run.
+    case successRate = "success-rate"
+    /// p95 duration per run.
+    case p95
+
+    /// Whether the chart compares runs, and so exists only for records with two or more run ids.
+    public var isHistory: Bool { self == .history || self == .successRate || self == .p95 }
 
     /// The chart of this kind for `statistics`.
     public func chart(for statistics: TaskStatistics) -> BarChart {
@@ -21,6 +28,8 @@ public enum ChartKind: String, Sendable, CaseIterable {
         case .groups: .statusByGroup(statistics)
         case .timeline: .tasksOverTime(statistics)
         case .history: .statusByRun(statistics)
+        case .successRate: .successRateByRun(statistics)
+        case .p95: .p95ByRun(statistics)
         }
     }
 }

@@ -4,6 +4,12 @@ public struct RenderedChart: Sendable {
     public let png: [UInt8]
     /// SVG document text: stable ids prefixed with the chart's name, an escaped title and description.
     public let svg: String
+
+    /// Pairs the two drawings of one chart.
+    public init(png: [UInt8], svg: String) {
+        self.png = png
+        self.svg = svg
+    }
 }
 
 /// Draws bar charts to PNG and SVG with the same layout.

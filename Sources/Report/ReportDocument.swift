@@ -3,13 +3,22 @@ import Foundation
 import Stats
 import TaskModel
 
-/// Everything a report is made from: the statistics and where they came from.
+/// Everything a report is made from: the records, their statistics, the
+/// gates checked against them, and where they came from.
 public struct ReportDocument: Sendable {
     /// The page's heading.
     public var title: String
     /// The inputs as named on the command line.
     public var inputs: [String]
+    /// The records as read: `tasks.csv` lists them all, `junit.xml` those of the described run.
+    public let records: TaskTable
     public let statistics: TaskStatistics
+    /// The input the changes were compared against (`--baseline`); nil when compared with the previous run.
+    public var baseline: String?
+    /// The `--fail-on` gates, checked.
+    public var gates: [GateResult]
+    /// What the described run's tasks wrote, by record id (from a taskreport store), for `junit.xml`.
+    public var outputs: [String: TaskOutput]
     public var generatedAt: Date
     /// The version of taskreport that made the report.
     public var toolVersion: String
@@ -17,14 +26,21 @@ public struct ReportDocument: Sendable {
     public let charts: [(kind: ChartKind, chart: BarChart)]
 
     /// Creates a document.
-    public init(title: String, inputs: [String], statistics: TaskStatistics, generatedAt: Date = Date(), toolVersion: String) {
+    public init(
+        title: String, inputs: [String], records: TaskTable, statistics: TaskStatistics, baseline: String? = nil,
+        gates: [GateResult] = [], outputs: [String: TaskOutput] = [:], generatedAt: Date = Date(), toolVersion: String
+    ) {
         self.title = title
         self.inputs = inputs
+        self.records = records
         self.statistics = statistics
+        self.baseline = baseline
+        self.gates = gates
+        self.outputs = outputs
         self.generatedAt = generatedAt
         self.toolVersion = toolVersion
         charts = ChartKind.allCases
-            .filter { $0 != .history || statistics.history != nil }
+            .filter { !$0.isHistory || statistics.history != nil }
             .map { ($0, $0.chart(for: statistics)) }
     }
 
@@ -32,4 +48,15 @@ public struct ReportDocument: Sendable {
     public var generatedAtText: String {
         UTCTime(seconds: generatedAt.timeIntervalSince1970).rfc3339()
     }
+
+    /// The rows of ``records`` the statistics describe: the latest run's, or all.
+    public var describedRows: [Int] {
+        guard let run = statistics.run, let code = records.runID.entries.firstIndex(of: run) else {
+            return Array(0..<records.count)
+        }
+        return records.runID.codes.indices.filter { records.runID.codes[$0] == Int32(code) }
+    }
+
+    /// Whether any gate tripped.
+    public var failsAGate: Bool { gates.contains(where: \.tripped) }
 }

@@ -28,7 +28,14 @@ public struct ReportFolder: Sendable {
             for file in files {
                 let url = staging.appendingPathComponent(file.path)
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.bytes).write(to: url)
+                switch file.contents {
+                case .bytes(let bytes):
+                    try Data(bytes).write(to: url)
+                case .stream(let write):
+                    let output = try FileOutput(path: url.path)
+                    write(output)
+                    try output.close(path: file.path)
+                }
             }
             try commit(staging: staging, target: target, entries: topLevelEntries(of: files))
         } catch let error as ReportError {

@@ -1,17 +1,24 @@
 import Foundation
 
-/// Writes a complete report folder: `index.html`, `stats.json` and `charts/`.
+/// Writes a complete report folder: `index.html`, the charts, and the data exports.
 public struct ReportWriter: Sendable {
     public let folder: ReportFolder
     public let exporters: [any ReportExporter]
 
-    /// Creates a writer with the standard exporters.
+    /// Creates a writer.
     /// - Parameters:
     ///   - path: The report folder (created if absent).
     ///   - templates: The page templates.
-    public init(path: String, templates: TemplateSet = TemplateSet()) {
+    ///   - exports: The data files to write beside the page.
+    ///   - singleFile: Put the stylesheet and charts inside `index.html` (SVG inline, PNG as
+    ///     data URIs) instead of writing `charts/`, so the page can travel alone.
+    public init(
+        path: String, templates: TemplateSet = TemplateSet(), exports: [DataExport] = DataExport.allCases,
+        singleFile: Bool = false
+    ) {
         folder = ReportFolder(path: path)
-        exporters = [ChartExporter(), StatsJSONExporter(), HTMLExporter(templates: templates)]
+        exporters = (singleFile ? [] : [ChartExporter()]) + exports.map(\.exporter)
+            + [HTMLExporter(templates: templates, singleFile: singleFile, exports: exports)]
     }
 
     /// Writes the report of `document`.

@@ -19,4 +19,23 @@ public enum MarkupEscaping {
         }
         return result
     }
+
+    /// Text safe anywhere in a Markdown line, table cells included: ASCII
+    /// punctuation Markdown (or the HTML it allows) could read as syntax gets
+    /// a backslash, and line breaks become spaces so a cell stays one line.
+    public static func markdown(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", "<", ">", "&":
+                result += "\\"
+                result.unicodeScalars.append(scalar)
+            case "\n", "\r", "\t": result += " "
+            case _ where scalar.value < 0x20: continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 }

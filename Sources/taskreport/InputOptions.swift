@@ -22,13 +22,19 @@ struct InputOptions: ParsableArguments {
         guard !inputs.isEmpty else { throw ValidationError("Give at least one input file, or - for standard input.") }
     }
 
+    /// Reads inputs the way these options say (with the query, if any).
+    var loader: TaskLoader { TaskLoader(query: query) }
+
     /// Every record of every input, in order.
     func load() throws(IngestError) -> TaskTable {
-        try TaskLoader(query: query).load(inputs.map(InputSource.init(argument:)))
+        try loader.load(inputs.map(InputSource.init(argument:)))
     }
 
-    /// The statistics of the inputs: the latest run's, with the history, unless `--all-runs`.
+    /// The latest run, with the history, unless `--all-runs`.
+    var scope: TaskStatistics.RunScope { allRuns ? .all : .latest }
+
+    /// The statistics of the inputs.
     func statistics() throws(IngestError) -> TaskStatistics {
-        TaskStatistics(table: try load(), scope: allRuns ? .all : .latest)
+        TaskStatistics(table: try load(), scope: scope)
     }
 }

@@ -2,29 +2,26 @@ import ArgumentParser
 import Report
 import Stats
 
-/// `taskreport report`: the HTML report with charts and stats.json.
+/// `taskreport report`: the HTML report with charts and the data exports.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write index.html, stats.json and charts/ into a folder, and print the path of index.html."
+        abstract: "Write index.html, charts/ and the data exports into a folder, and print the path of index.html.",
+        discussion: """
+            Exit status: 0, or 1 when a --fail-on gate trips (the report is written either way), \
+            2 for bad input or usage.
+            """
     )
 
     @OptionGroup var input: InputOptions
-
-    @Option(name: .long, help: ArgumentHelp("The report folder; other files in it are left alone.", valueName: "dir"))
-    var out = "Output"
+    @OptionGroup var report: ReportOptions
 
     @Option(help: "The report's heading.")
     var title = "Task Report"
 
-    @Option(help: ArgumentHelp("A folder of .mustache files replacing the built-in templates of the same name.", valueName: "dir"))
-    var templates: String?
-
     func run() throws {
-        let templateSet = try templates.map { path throws(ReportError) in try TemplateSet(folder: path) } ?? TemplateSet()
-        let document = ReportDocument(
-            title: title, inputs: input.inputs, statistics: try input.statistics(), toolVersion: TaskReport.version)
-        let index = try ReportWriter(path: out, templates: templateSet).write(document)
-        print(index)
+        let document = try report.writeReport(
+            records: try input.load(), inputs: input.inputs, scope: input.scope, loader: input.loader, title: title)
+        if document.failsAGate { throw ExitCode(1) }
     }
 }

@@ -16,8 +16,8 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run a task file's tasks, record each in the store, then write the report.",
         discussion: """
-            Exit status: 0 when every task completed, 1 when any did not, 2 for a bad task file or usage, \
-            130 when stopped by Ctrl-C or SIGTERM.
+            Exit status: 0 when every task completed, 1 when any did not (with --fail-on: when a gate trips \
+            instead), 2 for a bad task file or usage, 130 when stopped by Ctrl-C or SIGTERM.
             """
     )
 
@@ -30,14 +30,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Tasks at once; defaults to the task file's concurrency, else the number of cores.", valueName: "n"))
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("The report folder.", valueName: "dir"))
-    var out = "Output"
-
     @Flag(help: "Record the run but write no report.")
     var noReport = false
 
     @Option(help: "The report's heading; defaults to the task file's name.")
     var title: String?
+
+    @OptionGroup var report: ReportOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
@@ -60,15 +59,15 @@ struct RunCommand: AsyncParsableCommand {
             return summary
         }
 
+        var failsAGate = false
         if !noReport {
-            let table = try TaskLoader().load([.file(db)])
-            let document = ReportDocument(
-                title: title ?? file.name, inputs: [db], statistics: TaskStatistics(table: table, scope: .latest),
-                toolVersion: TaskReport.version)
-            print(try ReportWriter(path: out).write(document))
+            let document = try report.writeReport(
+                records: try TaskLoader().load([.file(db)]), inputs: [db], scope: .latest, loader: TaskLoader(),
+                title: title ?? file.name)
+            failsAGate = document.failsAGate
         }
         if summary.wasCancelled { throw ExitCode(130) }
-        if !summary.allCompleted { throw ExitCode(1) }
+        if report.failOn.isEmpty || noReport ? !summary.allCompleted : failsAGate { throw ExitCode(1) }
     }
 
     /// A run id that sorts by time and does not collide: `20261124T013000Z-3f9a`.

@@ -19,13 +19,15 @@ struct StatsCommand: ParsableCommand {
     var format = Format.table
 
     func run() throws {
-        let statistics = try input.statistics()
+        let records = try input.load()
+        let statistics = TaskStatistics(table: records, scope: input.scope)
         switch format {
         case .table:
             print(StatsTable(statistics).text, terminator: "")
         case .json:
             let document = ReportDocument(
-                title: "Task statistics", inputs: input.inputs, statistics: statistics, toolVersion: TaskReport.version)
+                title: "Task statistics", inputs: input.inputs, records: records, statistics: statistics,
+                toolVersion: TaskReport.version)
             print(String(decoding: try StatsJSONExporter.encode(document), as: UTF8.self), terminator: "")
         }
     }

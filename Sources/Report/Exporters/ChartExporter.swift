@@ -2,7 +2,7 @@ import Charts
 import Dispatch
 import TaskModel
 
-/// `charts/NAME.png` and `charts/NAME.svg` for every chart kind.
+/// `charts/NAME.png` and `charts/NAME.svg` for every chart of the document.
 public struct ChartExporter: ReportExporter {
     /// Creates the exporter.
     public init() {}
@@ -12,19 +12,30 @@ public struct ChartExporter: ReportExporter {
         "charts/\(kind.rawValue).\(ext)"
     }
 
-    /// Every chart in both formats, drawn concurrently (one job per file, as many
-    /// at once as there are cores); the files come out in a fixed order.
     public func files(for document: ReportDocument) -> [ReportFile] {
-        let renderer = ChartRenderer()
-        let jobs = document.charts.flatMap { kind, chart in [(kind, chart, "png"), (kind, chart, "svg")] }
-        let files = ResultSlots<ReportFile>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            let (kind, chart, format) = jobs[i]
-            let path = Self.path(kind, extension: format)
-            files[i] = format == "png"
-                ? ReportFile(path: path, bytes: renderer.png(chart))
-                : ReportFile(path: path, text: renderer.svg(chart, name: kind.rawValue))
+        Self.draw(document).flatMap { kind, rendered in
+            [ReportFile(path: Self.path(kind, extension: "png"), bytes: rendered.png),
+             ReportFile(path: Self.path(kind, extension: "svg"), text: rendered.svg)]
         }
-        return files.values
+    }
+
+    /// Every chart in both formats, drawn concurrently (one job per format and
+    /// chart, as many at once as there are cores), in page order.
+    static func draw(_ document: ReportDocument) -> [(kind: ChartKind, rendered: RenderedChart)] {
+        let renderer = ChartRenderer()
+        let charts = document.charts
+        let pngs = ResultSlots<[UInt8]>(count: charts.count)
+        let svgs = ResultSlots<String>(count: charts.count)
+        DispatchQueue.concurrentPerform(iterations: charts.count * 2) { job in
+            let (kind, chart) = charts[job / 2]
+            if job % 2 == 0 {
+                pngs[job / 2] = renderer.png(chart)
+            } else {
+                svgs[job / 2] = renderer.svg(chart, name: kind.rawValue)
+            }
+        }
+        return zip(charts, zip(pngs.values, svgs.values)).map { chart, formats in
+            (chart.kind, RenderedChart(png: formats.0, svg: formats.1))
+        }
     }
 }

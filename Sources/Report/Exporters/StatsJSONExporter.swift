@@ -18,7 +18,7 @@ public struct StatsJSONExporter: ReportExporter {
         let envelope = Envelope(
             schema: schemaVersion, generator: .init(name: "taskreport", version: document.toolVersion),
             generatedAt: document.generatedAtText, title: document.title, inputs: document.inputs,
-            statistics: document.statistics)
+            baseline: document.baseline, statistics: document.statistics, gates: document.gates)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -39,6 +39,8 @@ public struct StatsJSONExporter: ReportExporter {
         var generatedAt: String
         var title: String
         var inputs: [String]
+        var baseline: String?
         var statistics: TaskStatistics
+        var gates: [GateResult]
     }
 }

@@ -1,0 +1,64 @@
+import Stats
+import TaskModel
+
+/// `summary.md`: a short Markdown summary for a CI job's summary page —
+/// counts, success rate, p50/p95, gates, new failures and regressions.
+/// Every string from the data is escaped for Markdown.
+public struct SummaryExporter: ReportExporter {
+    /// At most this many rows per table; the rest are counted.
+    static let rowLimit = 20
+
+    /// Creates the exporter.
+    public init() {}
+
+    public func files(for document: ReportDocument) -> [ReportFile] {
+        [ReportFile(path: "summary.md", text: Self.markdown(document))]
+    }
+
+    /// The summary as Markdown text.
+    public static func markdown(_ document: ReportDocument) -> String {
+        let s = document.statistics
+        func md(_ text: String) -> String { MarkupEscaping.markdown(text) }
+        func duration(_ ms: Double?) -> String { ms.map { HumanFormat.duration(milliseconds: $0) } ?? "–" }
+        var lines = ["## \(md(document.title))", ""]
+        if let run = s.run { lines += ["Run \(md(run)), the latest of \(s.history?.runs.count ?? 1).", ""] }
+        lines.append("**\(s.recordCount) tasks** · success rate **\(s.successRate.map(HumanFormat.percent) ?? "–")**"
+            + " · p50 **\(duration(s.durations.p50Ms))** · p95 **\(duration(s.durations.p95Ms))**"
+            + " · **\(s.failureCount)** failed or timed out")
+        lines += ["", "| Status | Tasks |", "|---|---:|"]
+        lines += s.statuses.map { "| \(md($0.label)) | \($0.count) |" }
+
+        if !document.gates.isEmpty {
+            lines += ["", "### Gates", ""]
+            lines += document.gates.map { "- \($0.tripped ? "❌" : "✅") \(md($0.summary))" }
+        }
+        if let changes = s.changes {
+            let against = document.baseline.map { "the baseline \(md($0))" }
+                ?? (changes.baselineRun.isEmpty ? "the previous run" : "run \(md(changes.baselineRun))")
+            lines += ["", "### Since \(against)", ""]
+            lines.append("\(changes.newFailureCount) new failures · \(changes.fixedCount) fixed · "
+                + "\(changes.flakyCount) flaky · \(changes.regressionCount) slower by more than "
+                + HumanFormat.percent(changes.regressionThreshold))
+            if !changes.newFailures.isEmpty {
+                lines += ["", "| New failure | Group | Status | Error |", "|---|---|---|---|"]
+                lines += changes.newFailures.prefix(rowLimit).map {
+                    "| \(md($0.name)) | \(md($0.group)) | \(md($0.status)) | \(md(String($0.error.prefix(120)))) |"
+                }
+                lines += more(changes.newFailureCount)
+            }
+            if !changes.regressions.isEmpty {
+                lines += ["", "| Slower task | Group | Before | Now | Change |", "|---|---|---:|---:|---:|"]
+                lines += changes.regressions.prefix(rowLimit).map {
+                    "| \(md($0.name)) | \(md($0.group)) | \(duration($0.baselineMs)) | \(duration($0.currentMs)) | "
+                        + "\($0.growth.map { "+" + HumanFormat.percent($0) } ?? "new time") |"
+                }
+                lines += more(changes.regressionCount)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func more(_ count: Int) -> [String] {
+        count > rowLimit ? ["", "…and \(count - rowLimit) more; see the report."] : []
+    }
+}

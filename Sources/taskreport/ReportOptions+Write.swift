@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Report
+import Stats
+import Store
+import TaskModel
+
+extension ReportOptions {
+    /// Computes the statistics of `records` (against the baseline, if any),
+    /// checks the gates, writes the report and the summary, and prints the
+    /// path of `index.html` and every tripped gate.
+    /// - Parameters:
+    ///   - records: Every record read.
+    ///   - inputs: The inputs as named on the command line.
+    ///   - scope: The latest run, or all records.
+    ///   - loader: Reads the baseline like the inputs.
+    ///   - title: The report's heading.
+    /// - Returns: The document written; ``ReportDocument/failsAGate`` tells whether to exit 1.
+    func writeReport(
+        records: TaskTable, inputs: [String], scope: TaskStatistics.RunScope, loader: TaskLoader, title: String
+    ) throws -> ReportDocument {
+        let templateSet = try templates.map { path throws(ReportError) in try TemplateSet(folder: path) } ?? TemplateSet()
+        let baselineRecords = try baseline.map { path throws(IngestError) in try loader.load([InputSource(argument: path)]) }
+        let statistics = TaskStatistics(
+            table: records, scope: scope, baseline: baselineRecords, options: try statisticsOptions())
+        let described = statistics.run ?? (records.runID.entries.count == 1 ? records.runID.entries[0] : nil)
+        var outputs: [String: TaskOutput] = [:]
+        for input in inputs where input != "-" {
+            outputs.merge(StoredOutputs.incomplete(path: input, run: described)) { first, _ in first }
+        }
+        let document = ReportDocument(
+            title: title, inputs: inputs, records: records, statistics: statistics, baseline: baseline,
+            gates: try gates().map { GateResult($0, statistics: statistics) }, outputs: outputs,
+            toolVersion: TaskReport.version)
+        let writer = ReportWriter(path: out, templates: templateSet, exports: try dataExports(), singleFile: singleFile)
+        print(try writer.write(document))
+        if let summaryTo { try append(SummaryExporter.markdown(document), to: summaryTo) }
+        for gate in document.gates where gate.tripped {
+            FileHandle.standardError.write(Data("taskreport: gate \(gate.summary)\n".utf8))
+        }
+        return document
+    }
+
+    /// Appends `text` to the file at `path`, creating it when absent.
+    private func append(_ text: String, to path: String) throws {
+        guard let handle = fopen(path, "a") else {
+            throw CommandFailure(message: "cannot append the summary to \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(handle) }
+        let bytes = Array(text.utf8)
+        guard fwrite(bytes, 1, bytes.count, handle) == bytes.count else {
+            throw CommandFailure(message: "cannot append the summary to \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}

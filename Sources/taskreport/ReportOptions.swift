@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Report
+import Stats
+import Store
+import TaskModel
+
+/// How a report is written, compared and judged; shared by `report` and `run`.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The report folder; other files in it are left alone.", valueName: "dir"))
+    var out = "Output"
+
+    @Option(help: ArgumentHelp("A folder of .mustache files replacing the built-in templates of the same name.", valueName: "dir"))
+    var templates: String?
+
+    @Option(help: ArgumentHelp(
+        "Records to compare the latest run against (their latest run), instead of the run before it.", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("How much a task's p95 must grow to count as a regression.", valueName: "percent"))
+    var regression = "25%"
+
+    @Option(help: ArgumentHelp("Growth smaller than this is never a regression (noise).", valueName: "duration"))
+    var regressionFloor = "100ms"
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+        "Exit 1 after writing the report if this holds, e.g. failed>0, failure-rate>5%, new-failures>0, p95>30s, "
+            + "regressions>0 (repeatable).", valueName: "expr"))
+    var failOn: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "Also append summary.md to this file, such as the one $GITHUB_STEP_SUMMARY names.", valueName: "path"))
+    var summaryTo: String?
+
+    @Flag(help: "One index.html with the stylesheet and charts inside (SVG inline, PNG as data URIs), no charts/ folder.")
+    var singleFile = false
+
+    @Option(help: ArgumentHelp(
+        "The data files to write beside index.html, comma-separated; 'none' for none.", valueName: "files"))
+    var exports = DataExport.allCases.map(\.rawValue).joined(separator: ",")
+
+    func validate() throws {
+        _ = try gates()
+        _ = try statisticsOptions()
+        _ = try dataExports()
+    }
+
+    /// The `--fail-on` gates, parsed.
+    func gates() throws -> [Gate] {
+        do {
+            return try failOn.map { text throws(GateError) in try Gate(text) }
+        } catch {
+            throw ValidationError("--fail-on \(error)")
+        }
+    }
+
+    /// The statistics' options with `--regression` and `--regression-floor`.
+    func statisticsOptions() throws -> TaskStatistics.Options {
+        var options = TaskStatistics.Options()
+        let percent = regression.hasSuffix("%") ? String(regression.dropLast()) : regression
+        guard let value = Double(percent), value >= 0, value.isFinite else {
+            throw ValidationError("--regression expects a percentage such as 25%, got '\(regression)'.")
+        }
+        options.regressionThreshold = value / 100
+        guard let floor = DurationText.seconds(regressionFloor) else {
+            throw ValidationError("--regression-floor expects a duration such as 100ms or 2s, got '\(regressionFloor)'.")
+        }
+        options.regressionFloorMs = floor * 1000
+        return options
+    }
+
+    func dataExports() throws -> [DataExport] {
+        if exports == "none" { return [] }
+        return try exports.split(separator: ",").map { name in
+            guard let export = DataExport(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--exports: unknown file '\(name)'; choose from "
+                    + DataExport.allCases.map(\.rawValue).joined(separator: ", ") + " or none.")
+            }
+            return export
+        }
+    }
+}
