@@ -7,24 +7,34 @@ BIN          := .build/release/taskreport
 # simdjson for fast JSON, the DejaVu fonts the charts are drawn with, libcurl
 # (URLSession's HTTP on Linux, for HTTP checks), python3 (the example's server).
 DEB_PACKAGES := pkg-config libcairo2-dev libpng-dev libsqlite3-dev libsimdjson-dev fonts-dejavu-core libcurl4 python3
+# The tests also open the report in headless Chromium and validate junit.xml with xmllint.
+TEST_PACKAGES := chromium libxml2-utils
 SUDO         := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: deps build run test bench clean
+.PHONY: deps test-deps build run test bench clean
 
-# Installs the missing Debian packages; says nothing when all are present.
-deps:
+# Installs the missing Debian packages among $(1); says nothing when all are present.
+define ensure_packages
 	@missing=""; \
-	for p in $(DEB_PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-	  echo "make deps: installing$$missing"; \
+	  echo "make: installing$$missing"; \
 	  log=$$(mktemp); \
 	  { $(SUDO) apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; } >$$log 2>&1 \
 	    || { cat $$log; rm -f $$log; exit 1; }; \
 	  rm -f $$log; \
 	fi
+endef
+
+deps:
+	$(call ensure_packages,$(DEB_PACKAGES))
+
+# What only the tests need on top.
+test-deps: deps
+	$(call ensure_packages,$(TEST_PACKAGES))
 
 build: deps
 	$(SWIFT) build -c release --product taskreport --quiet
@@ -37,7 +47,7 @@ run: build
 	@$(BIN) run Examples/nightly.json --db $(OUT)/taskreport.sqlite --out $(OUT); \
 	status=$$?; [ $$status -le 1 ] || exit $$status
 
-test: deps
+test: test-deps
 	$(SWIFT) test --disable-xctest
 
 # Not part of `make test`: timings belong to a quiet machine. Needs PyPI for

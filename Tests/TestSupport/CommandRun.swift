@@ -14,8 +14,18 @@ public struct CommandRun {
 
     /// Runs `taskreport` with `arguments` in `directory`, feeding `input` on standard input.
     public static func taskreport(_ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws -> CommandRun {
+        try run(executable, arguments, in: directory, input: input)
+    }
+
+    /// Runs a program found on `PATH` (`python3`, `xmllint`), for checks made by other tools.
+    public static func tool(_ name: String, _ arguments: [String]) throws -> CommandRun {
+        try run(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments)
+    }
+
+    /// Runs `program` with `arguments` in `directory`, feeding `input` on standard input.
+    public static func run(_ program: URL, _ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws -> CommandRun {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), stdin = Pipe()
@@ -25,7 +35,7 @@ public struct CommandRun {
         try process.run()
         if let input { stdin.fileHandleForWriting.write(input) }
         try stdin.fileHandleForWriting.close()
-        // Read to the end before waiting. The tool writes at most a line or two to
+        // Read to the end before waiting. The programs run here write little to
         // standard error, so reading standard output first cannot stall the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
