@@ -77,7 +77,7 @@ struct ReportCommandTests {
         #expect(html.contains("&lt;img src=x onerror=alert(2)&gt;"))
         let scripts = html.lowercased().components(separatedBy: "<script").dropFirst()
         #expect(scripts.count == 1)
-        #expect(scripts.first?.hasPrefix(">\n// Sortable tables") == true)
+        #expect(scripts.first?.hasPrefix(">\n// sortable tables") == true)
         #expect(!html.contains("<img src=x"))
         let svg = try String(contentsOfFile: out + "/charts/groups.svg", encoding: .utf8)
         #expect(!svg.contains("<script"))
