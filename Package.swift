@@ -71,12 +71,14 @@ let package = Package(
         ),
 
         // Helpers shared by the test targets: fixture paths, temporary folders, the built binary.
-        .target(name: "TestSupport", dependencies: ["TaskModel"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["TaskModel", "CCairo"], path: "Tests/TestSupport"),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "TaskModel", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TaskModel", "SQLite", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Stats", "TaskModel", "CCairo", "TestSupport"]),
         .testTarget(
             name: "SchedulerTests", dependencies: ["Scheduler", "Store", "SQLite", "TaskModel", "TestSupport", "taskreport"]),
+        // Opens generated reports in headless Chromium (Debian's chromium, installed by make test).
+        .testTarget(name: "BrowserTests", dependencies: ["TaskModel", "TestSupport"]),
         .testTarget(
             name: "ReportTests",
             dependencies: ["Report", "Ingest", "Stats", "Charts", "TaskModel", "SQLite", "TestSupport", "taskreport"]),

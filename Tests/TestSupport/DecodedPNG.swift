@@ -1,13 +1,13 @@
 import CCairo
 
 /// A PNG read back with Cairo: its size and its pixels as 0xRRGGBB.
-struct DecodedPNG {
-    let width: Int
-    let height: Int
-    let pixels: [UInt32]
+public struct DecodedPNG {
+    public let width: Int
+    public let height: Int
+    public let pixels: [UInt32]
 
     /// Decodes `bytes`; nil when Cairo cannot read them as PNG.
-    init?(_ bytes: [UInt8]) {
+    public init?(_ bytes: [UInt8]) {
         final class Reader {
             let bytes: [UInt8]
             var offset = 0
@@ -41,5 +41,34 @@ struct DecodedPNG {
     }
 
     /// How many pixels are exactly `rgb`.
-    func count(_ rgb: UInt32) -> Int { pixels.lazy.filter { $0 == rgb }.count }
+    public func count(_ rgb: UInt32) -> Int { pixels.lazy.filter { $0 == rgb }.count }
+
+    /// The mean colour (0…255 per channel) of each cell of a `columns` × `rows`
+    /// grid over the rectangle, row by row: a picture's layout without its exact pixels.
+    public func cellMeans(x: Int, y: Int, width w: Int, height h: Int, columns: Int, rows: Int) -> [[Double]] {
+        var means: [[Double]] = []
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let x0 = x + w * column / columns, x1 = x + w * (column + 1) / columns
+                let y0 = y + h * row / rows, y1 = y + h * (row + 1) / rows
+                var sum = [0.0, 0.0, 0.0], n = 0.0
+                for py in max(y0, 0)..<min(y1, height) {
+                    for px in max(x0, 0)..<min(x1, width) {
+                        let p = pixels[py * width + px]
+                        sum[0] += Double(p >> 16 & 0xFF)
+                        sum[1] += Double(p >> 8 & 0xFF)
+                        sum[2] += Double(p & 0xFF)
+                        n += 1
+                    }
+                }
+                means.append(sum.map { n > 0 ? $0 / n : 0 })
+            }
+        }
+        return means
+    }
+
+    /// The share of pixels that differ from `rgb` (a page's background).
+    public func share(differingFrom rgb: UInt32) -> Double {
+        Double(pixels.lazy.filter { $0 != rgb }.count) / Double(max(pixels.count, 1))
+    }
 }
