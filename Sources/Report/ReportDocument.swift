@@ -17,7 +17,7 @@ public struct ReportDocument: Sendable {
     public var baseline: String?
     /// The `--fail-on` gates, checked.
     public var gates: [GateResult]
-    /// What the described run's tasks wrote, by record id (from a taskreport store), for `junit.xml`.
+    /// What the described run's tasks wrote, by ``TaskOutput/key(run:id:)`` (from a taskreport store), for `junit.xml`.
     public var outputs: [String: TaskOutput]
     public var generatedAt: Date
     /// The version of taskreport that made the report.

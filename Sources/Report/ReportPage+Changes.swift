@@ -26,7 +26,7 @@ extension ReportPage {
         let limitNote: String
         let hasLimitNote: Bool
 
-        init(_ c: RunChanges, baseline: String?, statuses: [StatusCount]) {
+        init(_ c: RunChanges, baseline: String?) {
             against = baseline.map { "the baseline \($0)" }
                 ?? (c.baselineRun.isEmpty ? "the previous run" : "run \(c.baselineRun)")
             summary = "\(c.newFailureCount) new failures · \(c.regressionCount) slower · \(c.fixedCount) fixed · \(c.flakyCount) flaky"

@@ -92,7 +92,7 @@ struct ReportPage {
         let tripped = gates.filter(\.tripped).count
         trippedNote = tripped == 0 ? "" : "\(tripped) of \(gates.count) gates tripped: this report fails its checks."
         hasTripped = tripped > 0
-        changes = s.changes.map { Changes($0, baseline: document.baseline, statuses: s.statuses) }
+        changes = s.changes.map { Changes($0, baseline: document.baseline) }
         hasChanges = changes != nil
 
         historyHeaders = Self.statusRows(history?.statuses ?? [])

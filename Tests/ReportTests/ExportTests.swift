@@ -74,27 +74,40 @@ struct ExportTests {
         #expect(try document.nodes(forXPath: "//testcase[@name='c']").first.map { ($0 as! XMLElement).attribute(forName: "time")?.stringValue } == "3.000")
     }
 
-    @Test("junit.xml from a run carries each failed task's output tail")
+    @Test("junit.xml from runs carries each failed task's own output tail")
     func junitFromTheStore() throws {
         let folder = try TemporaryFolder()
         let tasks = try folder.write("tasks.json", """
             {"name": "nightly", "tasks": [
               {"id": "ok", "shell": "echo fine"},
-              {"id": "broken", "group": "checks", "shell": "echo 'disk <full> & more' >&2; exit 3"},
+              {"id": "broken", "group": "checks",
+               "shell": "n=$(cat count 2>/dev/null || echo 0); n=$((n+1)); echo $n > count; echo \\"run $n: disk <full> & more\\" >&2; exit 3"},
               {"id": "after", "needs": ["broken"], "shell": "echo never"}
             ]}
             """)
-        let run = try CommandRun.taskreport(
-            ["run", tasks, "--db", folder.path("store.sqlite"), "--out", folder.path("out")], in: folder.url)
-        #expect(run.status == 1, "\(run.standardError)")
-        let junit = folder.path("out/junit.xml")
-        #expect(try CommandRun.tool("xmllint", ["--noout", "--schema", Fixtures.path("junit.xsd"), junit]).status == 0)
-        let document = try XMLDocument(contentsOf: URL(fileURLWithPath: junit))
-        let failure = try #require(try document.nodes(forXPath: "//testcase[@name='broken']/failure").first as? XMLElement)
+        for _ in 0..<2 {
+            let run = try CommandRun.taskreport(
+                ["run", tasks, "--db", folder.path("store.sqlite"), "--out", folder.path("out")], in: folder.url)
+            #expect(run.status == 1, "\(run.standardError)")
+        }
+        func junit(_ folderName: String) throws -> XMLDocument {
+            let path = folder.path("\(folderName)/junit.xml")
+            let lint = try CommandRun.tool("xmllint", ["--noout", "--schema", Fixtures.path("junit.xsd"), path])
+            #expect(lint.status == 0, "\(lint.standardError)")
+            return try XMLDocument(contentsOf: URL(fileURLWithPath: path))
+        }
+        // The latest run only.
+        let latest = try junit("out")
+        let failure = try #require(try latest.nodes(forXPath: "//testcase[@name='broken']/failure").first as? XMLElement)
         #expect(failure.attribute(forName: "message")?.stringValue == "exit status 3")
-        #expect(failure.stringValue?.contains("disk <full> & more") == true)
-        #expect(try document.nodes(forXPath: "//testcase[@name='after']/skipped").count == 1)
-        #expect(try document.nodes(forXPath: "//testcase[@name='ok']/*").isEmpty)
+        #expect(failure.stringValue?.contains("run 2: disk <full> & more") == true)
+        #expect(try latest.nodes(forXPath: "//testcase[@name='after']/skipped").count == 1)
+        #expect(try latest.nodes(forXPath: "//testcase[@name='ok']/*").isEmpty)
+        // Both runs: each failure with its own run's output.
+        #expect(try CommandRun.taskreport(["report", folder.path("store.sqlite"), "--all-runs", "--out", folder.path("all")]).status == 0)
+        let failures = try junit("all").nodes(forXPath: "//testcase[@name='broken']/failure").compactMap(\.stringValue)
+        #expect(failures.count == 2)
+        #expect(failures.first?.contains("run 1: disk") == true && failures.last?.contains("run 2: disk") == true)
     }
 
     @Test("summary.md has the counts, rates, new failures and regressions, escaped; --summary-to appends")

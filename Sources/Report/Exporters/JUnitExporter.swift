@@ -28,6 +28,7 @@ public struct JUnitExporter: ReportExporter {
             totalSeconds += seconds
             if t.startedAt[i] < earliest { earliest = t.startedAt[i] }
             let name = t.name[i].isEmpty ? t.id[i] : t.name[i]
+            let output = document.outputs[TaskOutput.key(run: t.runID[i], id: t.id[i])]
             let group = t.group[i].isEmpty ? "tasks" : t.group[i]
             cases += "    <testcase name=\"\(x(name))\" classname=\"\(x(group))\" time=\"\(decimal(seconds))\">"
             switch kind {
@@ -37,13 +38,13 @@ public struct JUnitExporter: ReportExporter {
             case .failed, .timeout:
                 failures += 1
                 cases += "\n      <failure message=\"\(x(failureMessage(t, i)))\" type=\"\(x(t.status[i]))\">"
-                cases += x(failureText(t, i, output: document.outputs[t.id[i]])) + "</failure>\n"
+                cases += x(failureText(t, i, output: output)) + "</failure>\n"
             default:
                 skipped += 1
                 let reason = t.error[i].isEmpty ? t.status[i] : "\(t.status[i]): \(t.error[i])"
                 cases += "\n      <skipped message=\"\(x(reason))\"/>\n"
             }
-            if let output = document.outputs[t.id[i]] {
+            if let output {
                 if !output.stdout.isEmpty { cases += "      <system-out>\(x(tail(output.stdout)))</system-out>\n" }
                 if !output.stderr.isEmpty { cases += "      <system-err>\(x(tail(output.stderr)))</system-err>\n" }
             }
