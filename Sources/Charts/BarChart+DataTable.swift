@@ -2,12 +2,13 @@ import TaskModel
 
 extension BarChart {
     /// The chart's numbers as a table, for readers who cannot see the bars: a
-    /// row per category, a column per series (and the total, when stacked).
+    /// row per category, a column per series and the total when the bars stack
+    /// layers the legend names; otherwise one column of values.
     public var dataTable: (headers: [String], rows: [[String]]) {
-        let stacked = series.count > 1
-        let headers = [categoryAxisTitle ?? "category"] + series.map(\.name) + (stacked ? ["total"] : [])
+        let layered = series.count > 1 && showsLegend
+        let headers = [categoryAxisTitle ?? "category"] + (layered ? series.map(\.name) + ["total"] : [valueAxisTitle])
         let rows = categories.indices.map { c in
-            [categories[c]] + series.map { Self.exact($0.values[c]) } + (stacked ? [Self.exact(totals[c])] : [])
+            [categories[c]] + (layered ? series.map { Self.exact($0.values[c]) } : []) + [Self.exact(totals[c])]
         }
         return (headers, rows)
     }

@@ -106,4 +106,27 @@ struct GateAndPageTests {
         #expect(changes["regression_count"] as? Int == 15_000)
         #expect((changes["new_failures"] as? [Any])?.count == 100)
     }
+
+    @Test("accessible: headings in order, every chart with a caption, a text alternative and its numbers as a table")
+    func accessible() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.write("records.jsonl", try jsonLines(twoNights()))
+        #expect(try CommandRun.taskreport(["report", input, "--out", folder.path("out")]).status == 0)
+        let html = try String(contentsOfFile: folder.path("out/index.html"), encoding: .utf8)
+        let levels = html.components(separatedBy: "<h").dropFirst().compactMap { Int(String($0.prefix(1))) }
+        #expect(levels.first == 1 && levels.filter { $0 == 1 }.count == 1)
+        for (previous, next) in zip(levels, levels.dropFirst()) {
+            #expect(next <= previous + 1, "h\(previous) is followed by h\(next)")
+        }
+        let figures = html.components(separatedBy: "<figure class=\"chart\"").dropFirst()
+        #expect(figures.count == 7)
+        for figure in figures {
+            let alt = figure.components(separatedBy: "alt=\"").dropFirst().first?.prefix { $0 != "\"" } ?? ""
+            #expect(alt.count > 20, "alt text: \(alt)")
+            #expect(figure.contains("<figcaption>"))
+            #expect(figure.contains("<details class=\"numbers\">") && figure.contains("<th scope=\"row\">"))
+        }
+        // The status counts are in the status chart's table as text.
+        #expect(html.contains("<tr><th scope=\"row\">completed</th><td class=\"num\">2</td></tr>"))
+    }
 }
