@@ -148,9 +148,13 @@ final class CairoSurface {
     }
 
     private func select(_ style: TextStyle) {
-        cairo_select_font_face(
-            context, TextStyle.family, CAIRO_FONT_SLANT_NORMAL,
-            style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        if let faces = FontFaces.faces {
+            cairo_set_font_face(context, style.bold ? faces.bold : faces.regular)
+        } else {
+            cairo_select_font_face(
+                context, TextStyle.family, CAIRO_FONT_SLANT_NORMAL,
+                style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        }
         cairo_set_font_size(context, style.size)
     }
 }
