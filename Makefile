@@ -3,10 +3,10 @@
 SWIFT        ?= swift
 OUT          ?= Output
 BIN          := .build/release/taskreport
-# Debian packages the build and the tests need: Cairo and libpng for charts, SQLite,
+# Debian packages the build and the tests need: Cairo and zlib for charts, SQLite,
 # simdjson for fast JSON, the DejaVu fonts the charts are drawn with, libcurl
 # (URLSession's HTTP on Linux, for HTTP checks), python3 (the example's server).
-DEB_PACKAGES := pkg-config libcairo2-dev libpng-dev libsqlite3-dev libsimdjson-dev fonts-dejavu-core libcurl4 python3
+DEB_PACKAGES := pkg-config libcairo2-dev zlib1g-dev libsqlite3-dev libsimdjson-dev fonts-dejavu-core libcurl4 python3
 # The tests also open the report in headless Chromium and validate junit.xml with xmllint.
 TEST_PACKAGES := chromium libxml2-utils
 SUDO         := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)

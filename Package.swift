@@ -54,8 +54,8 @@ let package = Package(
         .target(name: "CStatsKernel"),
         .target(name: "Stats", dependencies: ["TaskModel", "CStatsKernel"]),
 
-        // PNG encoding at a chosen zlib level (Cairo's writer always uses the slow default).
-        .target(name: "CPNGEncoder", linkerSettings: [.linkedLibrary("png16")]),
+        // PNG encoding: rows filtered in one pass, zlib at level 1 run-length (Cairo's writer is slow).
+        .target(name: "CPNGEncoder", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "Charts", dependencies: ["Stats", "TaskModel", "CCairo", "CPNGEncoder"]),
 
         // Report templates live in Templates/ at the top level; the plugin embeds them as defaults.
