@@ -4,6 +4,7 @@ import Foundation
 /// than build the whole file in memory (`tasks.csv` at a million records).
 public final class FileOutput {
     private let handle: UnsafeMutablePointer<FILE>
+    /// Grows as written, to about ``bufferSize``, then goes to the file.
     private var buffer: [UInt8] = []
     private var failure: Int32 = 0
     private static let bufferSize = 1 << 20
@@ -14,7 +15,6 @@ public final class FileOutput {
             throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
         self.handle = handle
-        buffer.reserveCapacity(Self.bufferSize)
     }
 
     /// Appends the UTF-8 bytes of `text`.
@@ -27,6 +27,17 @@ public final class FileOutput {
     public func write<Bytes: Sequence<UInt8>>(bytes: Bytes) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.bufferSize { drain() }
+    }
+
+    /// Appends a byte array; a large one goes to the file directly, not through the buffer.
+    public func write(bytes: [UInt8]) {
+        guard bytes.count >= Self.bufferSize else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.bufferSize { drain() }
+            return
+        }
+        drain()
+        if failure == 0, fwrite(bytes, 1, bytes.count, handle) != bytes.count { failure = errno }
     }
 
     private func drain() {

@@ -25,17 +25,19 @@ public struct ReportFolder: Sendable {
         let parent = target.deletingLastPathComponent()
         let staging = try makeStagingFolder(in: parent, for: target.lastPathComponent)
         do {
+            var folders: Set<String> = []
             for file in files {
                 let url = staging.appendingPathComponent(file.path)
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                switch file.contents {
-                case .bytes(let bytes):
-                    try Data(bytes).write(to: url)
-                case .stream(let write):
-                    let output = try FileOutput(path: url.path)
-                    write(output)
-                    try output.close(path: file.path)
+                let folder = url.deletingLastPathComponent()
+                if folder != staging, folders.insert(folder.path).inserted {
+                    try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
                 }
+                let output = try FileOutput(path: url.path)
+                switch file.contents {
+                case .bytes(let bytes): output.write(bytes: bytes)
+                case .stream(let write): write(output)
+                }
+                try output.close(path: file.path)
             }
             try commit(staging: staging, target: target, entries: topLevelEntries(of: files))
         } catch let error as ReportError {
