@@ -23,12 +23,6 @@ public final class FileOutput {
         if buffer.count >= Self.bufferSize { drain() }
     }
 
-    /// Appends raw bytes.
-    public func write<Bytes: Sequence<UInt8>>(bytes: Bytes) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.bufferSize { drain() }
-    }
-
     /// Appends a byte array; a large one goes to the file directly, not through the buffer.
     public func write(bytes: [UInt8]) {
         guard bytes.count >= Self.bufferSize else {
