@@ -72,6 +72,7 @@ let package = Package(
 
         // Helpers shared by the test targets: fixture paths, temporary folders, the built binary.
         .target(name: "TestSupport", dependencies: ["TaskModel", "CCairo"], path: "Tests/TestSupport"),
+        .testTarget(name: "TaskModelTests", dependencies: ["TaskModel"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "TaskModel", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TaskModel", "SQLite", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Stats", "TaskModel", "CCairo", "TestSupport"]),

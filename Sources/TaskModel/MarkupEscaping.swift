@@ -1,39 +1,66 @@
 /// Escaping of text from the data for the markup it lands in.
+///
+/// Every function here works on Unicode scalars, never on `Character`s: a
+/// quote followed by a combining mark (`"` U+0301) is one `Character`, and a
+/// table lookup by `Character` would let that quote through (the class of
+/// CVE-2026-27120). Control characters, which no markup should carry, are
+/// shown as `\x1b` text (see ``ControlCharacters``).
 public enum MarkupEscaping {
-    /// Text safe inside XML or HTML element content and quoted attributes:
-    /// `& < > " '` become entities, and control characters XML forbids are dropped.
-    public static func xml(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+    /// Text safe in HTML element content and in quoted attribute values:
+    /// `& < > " '` become character references; control characters are shown
+    /// as text; the noncharacters U+FFFE and U+FFFF become U+FFFD.
+    public static func html(_ text: String) -> String {
+        escape(text) { scalar, result in
             switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: result.unicodeScalars.append(scalar)
+            default: return false
             }
+            return true
         }
-        return result
+    }
+
+    /// Text safe inside XML element content and quoted attributes: as ``html(_:)``,
+    /// so that no character XML 1.0 forbids is written.
+    public static func xml(_ text: String) -> String {
+        html(text)
     }
 
     /// Text safe anywhere in a Markdown line, table cells included: ASCII
     /// punctuation Markdown (or the HTML it allows) could read as syntax gets
-    /// a backslash, and line breaks become spaces so a cell stays one line.
+    /// a backslash, and line breaks and tabs become spaces so a cell stays one line.
     public static func markdown(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        escape(text) { scalar, result in
             switch scalar {
             case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", "<", ">", "&":
                 result += "\\"
                 result.unicodeScalars.append(scalar)
             case "\n", "\r", "\t": result += " "
-            case _ where scalar.value < 0x20: continue
-            default: result.unicodeScalars.append(scalar)
+            default: return false
+            }
+            return true
+        }
+    }
+
+    /// Escapes `text` scalar by scalar: `special` writes the replacement of a
+    /// scalar and returns true, or returns false to leave it to the common
+    /// rules (control characters shown, noncharacters replaced, the rest kept).
+    private static func escape(
+        _ text: String, special: (Unicode.Scalar, inout String) -> Bool
+    ) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if special(scalar, &result) { continue }
+            if ControlCharacters.isShown(scalar, keepingLineBreaks: true) {
+                result += ControlCharacters.visible(scalar)
+            } else if scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                result += "\u{FFFD}"
+            } else {
+                result.unicodeScalars.append(scalar)
             }
         }
         return result

@@ -11,10 +11,17 @@ public struct UTCTime: Sendable, Equatable {
     /// Milliseconds within the second, 0–999.
     public let millisecond: Int
 
+    /// The times a record may carry, in Unix seconds: from 0001-01-01T00:00:00Z
+    /// to the end of 9999-12-31. Ingest rejects times outside it.
+    public static let supportedSeconds: ClosedRange<Double> = -62_135_596_800 ... 253_402_300_799.999
+
     /// The UTC calendar fields of `seconds` since 1970-01-01T00:00:00Z
-    /// (Howard Hinnant's civil_from_days).
+    /// (Howard Hinnant's civil_from_days). Never traps: a time outside
+    /// ``supportedSeconds`` is clamped to its ends, and NaN reads as 0.
     public init(seconds: Double) {
-        let totalMilliseconds = Int((seconds * 1000).rounded(.down))
+        let range = Self.supportedSeconds
+        let clamped = seconds.isNaN ? 0 : min(max(seconds, range.lowerBound), range.upperBound)
+        let totalMilliseconds = Int((clamped * 1000).rounded(.down))
         var days = totalMilliseconds / 86_400_000
         var rest = totalMilliseconds % 86_400_000
         if rest < 0 {
