@@ -22,6 +22,9 @@ static_assert(TC_JSON_PADDING >= SIMDJSON_PADDING, "padding must satisfy simdjso
 
 namespace {
 
+/// JSON's four whitespace characters.
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
 const char *type_name(ondemand::json_type type) {
     switch (type) {
     case ondemand::json_type::array: return "an array";
@@ -57,6 +60,7 @@ public:
         *r = tc_record{};
         r->started_at = r->finished_at = r->duration_ms = std::numeric_limits<double>::quiet_NaN();
         r->exit_code = r->attempts = TC_MISSING_INT;
+        r->text_is_utf8 = 1;  // simdjson validated the whole text as UTF-8
         for (auto field : object) {
             std::string_view key;
             if (auto code = field.unescaped_key().get(key)) return syntax_error(err, code);
@@ -106,7 +110,8 @@ private:
         auto code = value.get_string().get(s);
         if (code == INCORRECT_TYPE) return type_error(err, field, "a string", value);
         if (code) return syntax_error(err, code);
-        *out = {s.data(), s.size()};
+        // Present and empty is not absent: keep a non-NULL pointer.
+        *out = {s.empty() ? "" : s.data(), s.size()};
         return TC_OK;
     }
 
@@ -173,7 +178,7 @@ private:
             if (!code) code = array.raw_json().get(raw);
         } else if (type != ondemand::json_type::null) {
             raw = value.raw_json_token();
-            while (!raw.empty() && std::strchr(" \t\r\n", raw.back())) raw.remove_suffix(1);
+            while (!raw.empty() && is_json_space(raw.back())) raw.remove_suffix(1);
         }
         if (code) return syntax_error(err, code);
         *out = {raw.data(), raw.size()};
@@ -185,9 +190,11 @@ size_t line_of(const char *begin, const char *at) {
     return 1 + static_cast<size_t>(std::count(begin, at, '\n'));
 }
 
+/// Whether a line holds nothing but spaces, tabs and a carriage return. (Not
+/// strchr: it finds the terminating NUL too, and a line of NULs is not blank.)
 bool is_blank(const char *p, const char *end) {
     for (; p < end; p++)
-        if (!std::strchr(" \t\r", *p)) return false;
+        if (*p != ' ' && *p != '\t' && *p != '\r') return false;
     return true;
 }
 
@@ -206,7 +213,7 @@ tc_status expect_end(ondemand::document &doc, const char *what, tc_error *err) {
 tc_status document_error(const char *text, size_t len, tc_error *err, error_code code) {
     if (code == INCOMPLETE_ARRAY_OR_OBJECT || code == UNCLOSED_STRING) {
         size_t trimmed = len;
-        while (trimmed > 0 && std::strchr(" \t\r\n", text[trimmed - 1])) trimmed--;
+        while (trimmed > 0 && is_json_space(text[trimmed - 1])) trimmed--;
         err->line = line_of(text, text + trimmed);
     }
     return syntax_error(err, code);

@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <cstring>
 #include <new>
+#include <utility>
+
+#include <simdjson.h>
 
 namespace taskcolumns {
 
@@ -39,14 +42,58 @@ void set_error(tc_error *err, tc_status status, const char *field, const char *f
 
 namespace {
 
-/// Resolves a time given as text or seconds; false (with *err set) on bad text.
+/// Resolves a time given as text or seconds and checks its range; false
+/// (with *err set) on bad text or a time outside the years 1 to 9999.
 bool resolve_time(tc_string text, double seconds, const char *field, double *out, tc_error *err) {
     *out = seconds;
-    if (text.len == 0) return true;
-    if (tc_parse_time(text.ptr, text.len, out)) return true;
-    set_error(err, TC_ERR_BAD_TIME, field, "'%.*s' is not an RFC 3339 time or Unix seconds",
-              static_cast<int>(text.len > 60 ? 60 : text.len), text.ptr);
-    return false;
+    if (text.ptr && text.len == 0) {
+        set_error(err, TC_ERR_BAD_TIME, field, "%s is empty; leave the field out (or null) when there is no time", field);
+        return false;
+    }
+    if (text.len > 0 && !tc_parse_time(text.ptr, text.len, out)) {
+        set_error(err, TC_ERR_BAD_TIME, field,
+                  "'%.*s' is not an RFC 3339 time (a date and a time of day) or Unix seconds",
+                  static_cast<int>(text.len > 60 ? 60 : text.len), text.ptr);
+        return false;
+    }
+    if (!std::isnan(*out) && !(*out >= TC_MIN_TIME && *out < TC_MAX_TIME)) {
+        set_error(err, TC_ERR_BAD_TIME, field, "%s %g is outside the years 1 to 9999 (as Unix seconds)", field, *out);
+        return false;
+    }
+    return true;
+}
+
+/// Checks a duration given or derived; false (with *err set) when no task can have it.
+bool check_duration(double duration, const char *field, tc_error *err) {
+    if (std::isnan(duration)) return true;
+    if (!std::isfinite(duration)) {
+        set_error(err, TC_ERR_BAD_DURATION, field, "duration_ms must be finite, got %g", duration);
+        return false;
+    }
+    if (duration < 0) {
+        set_error(err, TC_ERR_BAD_DURATION, field, "duration_ms must not be negative, got %g", duration);
+        return false;
+    }
+    if (duration > TC_MAX_DURATION_MS) {
+        set_error(err, TC_ERR_BAD_DURATION, field, "%s gives a duration over 100 years (%g ms), which no task has",
+                  field, duration);
+        return false;
+    }
+    return true;
+}
+
+/// Checks that a string is text: UTF-8 (unless the reader checked it) without NUL.
+bool check_text(tc_string s, const char *field, bool utf8_checked, tc_error *err) {
+    if (s.len == 0) return true;
+    if (std::memchr(s.ptr, 0, s.len)) {
+        set_error(err, TC_ERR_TEXT, field, "%s contains a NUL character, which text may not hold", field);
+        return false;
+    }
+    if (!utf8_checked && !simdjson::validate_utf8(s.ptr, s.len)) {
+        set_error(err, TC_ERR_TEXT, field, "%s is not valid UTF-8 text", field);
+        return false;
+    }
+    return true;
 }
 
 std::string_view view(tc_string s) { return {s.ptr, s.len}; }
@@ -69,25 +116,28 @@ extern "C" tc_status tc_table_append(tc_table *t, const tc_record *r, tc_error *
         set_error(err, TC_ERR_MISSING_FIELD, "status", "required field 'status' is missing or empty");
         return err->status;
     }
+    const bool utf8 = r->text_is_utf8 != 0;
+    const std::pair<tc_string, const char *> texts[] = {
+        {r->id, "id"}, {r->status, "status"}, {r->name, "name"}, {r->group, "group"}, {r->run_id, "run_id"},
+        {r->error, "error"}, {r->data, "data"}, {r->started_at_text, "started_at"}, {r->finished_at_text, "finished_at"},
+    };
+    for (const auto &[text, field] : texts) {
+        if (!check_text(text, field, utf8, err)) return err->status;
+    }
     double started, finished;
     if (!resolve_time(r->started_at_text, r->started_at, "started_at", &started, err)) return err->status;
     if (!resolve_time(r->finished_at_text, r->finished_at, "finished_at", &finished, err)) return err->status;
     double duration = r->duration_ms;
-    if (std::isnan(duration)) {
-        if (!std::isnan(started) && !std::isnan(finished)) {
-            if (finished < started) {
-                set_error(err, TC_ERR_TIME_ORDER, "finished_at", "finished_at is before started_at");
-                return err->status;
-            }
-            duration = (finished - started) * 1000.0;
+    const char *duration_field = "duration_ms";
+    if (std::isnan(duration) && !std::isnan(started) && !std::isnan(finished)) {
+        if (finished < started) {
+            set_error(err, TC_ERR_TIME_ORDER, "finished_at", "finished_at is before started_at");
+            return err->status;
         }
-    } else if (!std::isfinite(duration)) {
-        set_error(err, TC_ERR_BAD_DURATION, "duration_ms", "duration_ms must be finite, got %g", duration);
-        return err->status;
-    } else if (duration < 0) {
-        set_error(err, TC_ERR_BAD_DURATION, "duration_ms", "duration_ms must not be negative, got %g", duration);
-        return err->status;
+        duration = (finished - started) * 1000.0;
+        duration_field = "finished_at";
     }
+    if (!check_duration(duration, duration_field, err)) return err->status;
     try {
         t->started_at.push_back(started);
         t->finished_at.push_back(finished);

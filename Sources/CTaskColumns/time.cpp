@@ -44,7 +44,8 @@ extern "C" int tc_parse_time(const char *text, size_t len, double *seconds) {
     p += 10;
     double fraction = 0;
     int offset_minutes = 0;
-    if (p < end) {
+    if (p == end) return 0;  // a date alone says no time of day
+    {
         if (*p != 'T' && *p != 't' && *p != ' ') return 0;
         p++;
         if (end - p < 8 || p[2] != ':' || p[5] != ':') return 0;

@@ -166,7 +166,7 @@ struct SQLiteRecordReader {
             id: text(.id), status: text(.status), name: text(.name), group: text(.group), run_id: text(.runID),
             error: text(.error), data: text(.data), started_at_text: started.text, finished_at_text: finished.text,
             started_at: started.seconds, finished_at: finished.seconds, duration_ms: try number(.durationMs),
-            exit_code: try integer(.exitCode), attempts: try integer(.attempts))
+            exit_code: try integer(.exitCode), attempts: try integer(.attempts), text_is_utf8: 0)
         let failure: (field: String?, message: String)?
         if record.id.len == 0 {
             // Queries over other schemas often have no id: the row number serves.

@@ -93,12 +93,46 @@ struct BadInputTests {
             == "FILE:1: finished_at is before started_at")
     }
 
-    @Test("a time that is not RFC 3339")
+    @Test("a time that is not RFC 3339, a date alone, or an empty time")
     func badTime() throws {
-        #expect(try failure(#"{"id":1,"status":"ok","started_at":"24/11/2026"}"#)
-            == "FILE:1: '24/11/2026' is not an RFC 3339 time or Unix seconds")
+        let notATime = "is not an RFC 3339 time (a date and a time of day) or Unix seconds"
+        #expect(try failure(#"{"id":1,"status":"ok","started_at":"24/11/2026"}"#) == "FILE:1: '24/11/2026' \(notATime)")
         #expect(try failure(#"{"id":1,"status":"ok","started_at":"2026-02-30T00:00:00Z"}"#)
-            == "FILE:1: '2026-02-30T00:00:00Z' is not an RFC 3339 time or Unix seconds")
+            == "FILE:1: '2026-02-30T00:00:00Z' \(notATime)")
+        #expect(try failure("\n" + #"{"id":1,"status":"ok","started_at":"2026-11-24"}"#) == "FILE:2: '2026-11-24' \(notATime)")
+        #expect(try failure(#"{"id":1,"status":"ok","finished_at":""}"#)
+            == "FILE:1: finished_at is empty; leave the field out (or null) when there is no time")
+    }
+
+    @Test("times outside the years 1 to 9999 and durations over 100 years are errors, not crashes")
+    func impossibleNumbers() throws {
+        #expect(try failure(#"{"id":1,"status":"ok","started_at":1e19}"#)
+            == "FILE:1: started_at 1e+19 is outside the years 1 to 9999 (as Unix seconds)")
+        #expect(try failure(#"{"id":1,"status":"ok","finished_at":-1e19}"#)
+            == "FILE:1: finished_at -1e+19 is outside the years 1 to 9999 (as Unix seconds)")
+        #expect(try failure(#"{"id":1,"status":"ok","started_at":"0000-12-31T23:59:59Z"}"#)
+            == "FILE:1: started_at -6.21356e+10 is outside the years 1 to 9999 (as Unix seconds)")
+        for huge in ["1e300", "1.7e308", "18446744073709551616", "3155760000001"] {
+            #expect(try failure(#"{"id":1,"status":"ok","duration_ms":\#(huge)}"#)
+                .hasPrefix("FILE:1: duration_ms gives a duration over 100 years"))
+        }
+        #expect(try failure(#"{"id":1,"status":"ok","started_at":0,"finished_at":253402300799}"#)
+            .hasPrefix("FILE:1: finished_at gives a duration over 100 years"))
+        // The edges themselves are fine, and so is the smallest subnormal.
+        let folder = try TemporaryFolder()
+        let edges = try folder.write("edges.jsonl", """
+            {"id":1,"status":"ok","started_at":"0001-01-01T00:00:00Z","duration_ms":3155760000000}
+            {"id":2,"status":"ok","started_at":"9999-12-31T23:59:59.999Z","duration_ms":5e-324}
+            """)
+        #expect(try TaskLoader().load([.file(edges)]).count == 2)
+    }
+
+    @Test("text holds no NUL; a line of NUL bytes is not blank")
+    func nulCharacters() throws {
+        #expect(try failure(#"{"id":1,"status":"ok","error":"a\u0000b"}"#)
+            == "FILE:1: error contains a NUL character, which text may not hold")
+        #expect(try failure(#"{"id":1,"status":"ok"}"# + "\n\0\0\0\n")
+            == "FILE:2: a record must be a JSON object")
     }
 
     @Test("content after a record")

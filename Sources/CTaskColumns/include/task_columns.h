@@ -8,9 +8,14 @@
  * every input format obeys the same rules:
  *
  *   - 'status' is required and non-empty; 'id' is required (string or integer);
- *   - times are RFC 3339 strings or Unix seconds;
+ *   - text is valid UTF-8 without NUL characters;
+ *   - times are RFC 3339 strings (a date and a time of day) or Unix seconds,
+ *     within the years 1 to 9999 (TC_MIN_TIME .. TC_MAX_TIME); a time given
+ *     as an empty string is an error, not a missing time;
  *   - duration_ms, when absent, is derived from finished_at - started_at;
- *   - a duration must be finite and not negative.
+ *   - a duration must be finite, not negative and at most 100 years
+ *     (TC_MAX_DURATION_MS): no task runs longer, and every figure derived
+ *     from one stays representable.
  *
  * Missing doubles are NaN, missing integers TC_MISSING_INT, missing strings
  * have length 0. The table owns all memory; column pointers stay valid until
@@ -28,6 +33,14 @@ extern "C" {
 
 #define TC_MISSING_INT INT32_MIN
 
+/* The accepted range of times, Unix seconds: 0001-01-01T00:00:00Z up to,
+ * not including, 10000-01-01T00:00:00Z. */
+#define TC_MIN_TIME (-62135596800.0)
+#define TC_MAX_TIME 253402300800.0
+
+/* The longest accepted duration: 100 years of 365.25 days, in milliseconds. */
+#define TC_MAX_DURATION_MS 3155760000000.0
+
 /* Readable bytes that must follow the text handed to tc_table_append_json_*. */
 #define TC_JSON_PADDING 64
 
@@ -38,8 +51,12 @@ typedef struct tc_string {
 } tc_string;
 
 /* One record as a non-JSON reader sees it. Strings are borrowed for the
- * duration of the append call. Times are Unix seconds or NaN; when a reader
- * has a time as text it passes it in *_text and leaves the double NaN. */
+ * duration of the append call; a string with a NULL 'ptr' is absent, one
+ * with a non-NULL 'ptr' and 'len' 0 is present and empty. Times are Unix
+ * seconds or NaN; when a reader has a time as text it passes it in *_text
+ * and leaves the double NaN. 'text_is_utf8' is 1 when the reader has already
+ * checked every string as UTF-8 (the JSON parser does), 0 to have
+ * tc_table_append() check them. */
 typedef struct tc_record {
     tc_string id;
     tc_string status;
@@ -55,6 +72,7 @@ typedef struct tc_record {
     double duration_ms;
     int32_t exit_code;
     int32_t attempts;
+    int text_is_utf8;
 } tc_record;
 
 /* What went wrong, and where. */
@@ -69,6 +87,7 @@ typedef enum tc_status {
     TC_ERR_BAD_TIME,          /* a time that is not RFC 3339 / Unix seconds   */
     TC_ERR_BAD_DURATION,      /* negative or non-finite duration              */
     TC_ERR_TIME_ORDER,        /* finished_at before started_at                */
+    TC_ERR_TEXT,              /* text that is not UTF-8, or holds a NUL       */
     TC_ERR_INTERNAL           /* out of memory or a simdjson failure          */
 } tc_status;
 
@@ -104,8 +123,8 @@ tc_status tc_table_append_json_array(tc_table *table, const char *text, size_t l
                                      tc_error *err);
 
 /* Parses an RFC 3339 time ("2026-11-24T01:02:03.5Z", "+02:00" offsets, a
- * space for the 'T', no zone meaning UTC) into Unix seconds. Returns 1 on
- * success, 0 otherwise. */
+ * space for the 'T', no zone meaning UTC) into Unix seconds. A date alone is
+ * not a time. Returns 1 on success, 0 otherwise; the range is not checked. */
 int tc_parse_time(const char *text, size_t len, double *seconds);
 
 /* ===== Reading the columns =============================================== */
