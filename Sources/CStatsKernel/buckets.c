@@ -1,18 +1,17 @@
-/* buckets.c -- records per time bucket and code (tasks over time). */
+/* buckets.c -- the time bucket of each record (tasks over time). */
 #include "stats_kernel.h"
 
-#include <string.h>
-
-void sk_count_time_buckets(const double *t, const int32_t *codes, size_t n,
-                           double origin, double width, size_t nbuckets,
-                           size_t ncodes, uint64_t *counts) {
-    memset(counts, 0, nbuckets * ncodes * sizeof *counts);
+void sk_time_bucket_codes(const double *t, size_t n, double origin, double width,
+                          size_t nbuckets, int32_t *bucket) {
     double scale = 1.0 / width;
+    double last = (double)(nbuckets - 1);
     for (size_t i = 0; i < n; i++) {
         double v = t[i];
-        if (!(v >= origin)) continue; /* NaN or before origin */
+        if (!(v >= origin)) { /* NaN or before origin */
+            bucket[i] = -1;
+            continue;
+        }
         double f = (v - origin) * scale;
-        size_t b = f >= (double)(nbuckets - 1) ? nbuckets - 1 : (size_t)f;
-        counts[b * ncodes + (size_t)codes[i]]++;
+        bucket[i] = (int32_t)(f >= last ? last : f);
     }
 }

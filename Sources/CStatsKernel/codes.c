@@ -11,7 +11,10 @@ void sk_count_codes(const int32_t *codes, size_t n, size_t ncodes, uint64_t *cou
 void sk_count_pairs(const int32_t *a, const int32_t *b, size_t n,
                     size_t na, size_t nb, uint64_t *counts) {
     memset(counts, 0, na * nb * sizeof *counts);
-    for (size_t i = 0; i < n; i++) counts[(size_t)a[i] * nb + (size_t)b[i]]++;
+    for (size_t i = 0; i < n; i++) {
+        if (a[i] < 0) continue;
+        counts[(size_t)a[i] * nb + (size_t)b[i]]++;
+    }
 }
 
 size_t sk_partition_by_code(const double *x, const int32_t *codes, size_t n,

@@ -7,6 +7,7 @@ extension BarChart {
     public var dataTable: (headers: [String], rows: [[String]]) {
         let layered = series.count > 1 && showsLegend
         let headers = [categoryAxisTitle ?? "category"] + (layered ? series.map(\.name) + ["total"] : [valueAxisTitle])
+        let totals = self.totals  // once, not once per row
         let rows = categories.indices.map { c in
             [categories[c]] + (layered ? series.map { Self.exact($0.values[c]) } : []) + [Self.exact(totals[c])]
         }

@@ -8,7 +8,9 @@ extension BarChart {
     /// One stacked bar per run (oldest first), a layer per status.
     public static func statusByRun(_ statistics: TaskStatistics) -> BarChart {
         byRun(statistics, title: "Runs", emptyMessage: "Only one run in the records") { history, runs in
-            (statusSeries(history.statuses) { i in runs.map { Double($0.counts[i]) } }, "tasks")
+            let columns = StatusColumns(history.statuses)
+            let rows = runs.map { columns.fold($0.counts) }
+            return (statusSeries(columns) { i in rows.map { Double($0[i]) } }, "tasks")
         }
     }
 

@@ -6,16 +6,16 @@ extension BarChart {
     /// At most this many groups get their own bar; the rest share one.
     static let maximumGroupBars = 12
 
-    /// Bars of records per status label, each in its status colour.
+    /// Bars of records per status label, each in its status colour (at most
+    /// ``StatusColumns/defaultLimit`` bars: many labels share the last).
     public static func statusDistribution(_ statistics: TaskStatistics) -> BarChart {
-        let colors = Color.statuses(statistics.statuses.map(\.kind))
-        let series = statistics.statuses.enumerated().map { i, status in
-            Series(name: status.label, color: colors[i],
-                   values: statistics.statuses.indices.map { $0 == i ? Double(status.count) : 0 })
+        let columns = StatusColumns(statistics.statuses).columns
+        let colors = Color.statuses(columns.map(\.kind))
+        let series = columns.enumerated().map { i, status in
+            Series(name: status.label, color: colors[i], values: columns.indices.map { $0 == i ? Double(status.count) : 0 })
         }
         return BarChart(
-            title: "Task Status Distribution", categories: statistics.statuses.map(\.label), series: series,
-            showsLegend: false)
+            title: "Task Status Distribution", categories: columns.map(\.label), series: series, showsLegend: false)
     }
 
     /// Log-spaced duration bins labelled by their lower edge, with p50 and p95 marked.
@@ -44,16 +44,19 @@ extension BarChart {
 
     /// One stacked bar per group (largest first), a layer per status.
     public static func statusByGroup(_ statistics: TaskStatistics) -> BarChart {
-        var groups = Array(statistics.groups.prefix(maximumGroupBars))
+        let columns = StatusColumns(statistics.statuses)
+        var names = statistics.groups.prefix(maximumGroupBars).map(\.name)
+        var rows = statistics.groups.prefix(maximumGroupBars).map { columns.fold($0.counts) }
         let rest = statistics.groups.dropFirst(maximumGroupBars)
         if !rest.isEmpty {
-            let counts = statistics.statuses.indices.map { i in rest.reduce(0) { $0 + $1.counts[i] } }
-            groups.append(GroupStatistics(name: "\(rest.count) other groups", total: counts.reduce(0, +),
-                                          counts: counts, successRate: nil, p50Ms: nil, p95Ms: nil))
+            names.append("\(rest.count) other groups")
+            rows.append(rest.reduce(into: [Int](repeating: 0, count: columns.columns.count)) { sum, group in
+                for (i, count) in columns.fold(group.counts).enumerated() { sum[i] += count }
+            })
         }
         return BarChart(
-            title: "Status by Group", categories: groups.map(\.name),
-            series: statusSeries(statistics) { i in groups.map { Double($0.counts[i]) } })
+            title: "Status by Group", categories: names,
+            series: statusSeries(columns) { i in rows.map { Double($0[i]) } })
     }
 
     /// Records started per time bucket, a layer per status.
@@ -62,19 +65,19 @@ extension BarChart {
             return BarChart(title: "Tasks over Time", categories: [], series: [], emptyMessage: "No start times")
         }
         let starts = timeline.buckets.indices.map { timeline.originSeconds + Double($0) * timeline.bucketSeconds }
+        let columns = StatusColumns(statistics.statuses)
+        let rows = timeline.buckets.map(columns.fold)
         return BarChart(
             title: "Tasks over Time", categories: TimeLabels.labels(for: starts, width: timeline.bucketSeconds),
-            series: statusSeries(statistics) { i in timeline.buckets.map { Double($0[i]) } },
+            series: statusSeries(columns) { i in rows.map { Double($0[i]) } },
             categoryAxisTitle: "start time (UTC), \(HumanFormat.duration(milliseconds: timeline.bucketSeconds * 1000)) buckets",
             emptyMessage: "No start times")
     }
 
-    static func statusSeries(_ statistics: TaskStatistics, values: (Int) -> [Double]) -> [Series] {
-        statusSeries(statistics.statuses, values: values)
-    }
-
-    /// A series per status in display order, skipping statuses with no values.
-    static func statusSeries(_ statuses: [StatusCount], values: (Int) -> [Double]) -> [Series] {
+    /// A series per status column in display order, skipping columns with no values.
+    /// - Parameter values: The value of column `i` in each category.
+    static func statusSeries(_ columns: StatusColumns, values: (Int) -> [Double]) -> [Series] {
+        let statuses = columns.columns
         let colors = Color.statuses(statuses.map(\.kind))
         return statuses.indices.compactMap { i in
             let column = values(i)

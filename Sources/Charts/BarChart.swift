@@ -1,3 +1,5 @@
+import TaskModel
+
 /// A bar chart, single or stacked, described independently of how it is drawn.
 ///
 /// `series[s].values[c]` is the height of series `s` in category `c`; with
@@ -51,8 +53,9 @@ public struct BarChart: Sendable, Equatable {
     ) {
         precondition(series.allSatisfy { $0.values.count == categories.count }, "one value per category in every series")
         self.title = title
-        self.categories = categories
-        self.series = series
+        // Names come from the data: no longer than anything that shows them needs.
+        self.categories = categories.map { DisplayText.line($0) }
+        self.series = series.map { Series(name: DisplayText.line($0.name), color: $0.color, values: $0.values) }
         self.valueAxisTitle = valueAxisTitle
         self.categoryAxisTitle = categoryAxisTitle
         self.markers = markers
@@ -68,20 +71,20 @@ public struct BarChart: Sendable, Equatable {
     /// Whether there are no bars of any height to draw.
     public var isEmpty: Bool { totals.allSatisfy { $0 <= 0 } }
 
-    /// A plain-text account of the chart for readers who cannot see it:
-    /// each category with its total and, for stacked bars, each layer.
+    /// Names in the text alternative are cut to this many scalars: it is read aloud, and its table has the rest.
+    static let alternativeNameLimit = 60
+
+    /// A plain-text account of the chart for readers who cannot see it: each
+    /// category with its total, and for stacked bars the layers' names (the
+    /// numbers table beside the chart has every layer's value).
     public var textAlternative: String {
         guard !isEmpty else { return "\(title): \(emptyMessage)." }
-        let lines = categories.indices.map { c -> String in
-            let total = series.reduce(0) { $0 + $1.values[c] }
-            var line = "\(categories[c]): \(ValueAxis.label(total))"
-            if series.count > 1 {
-                let parts = series.filter { $0.values[c] > 0 }.map { "\($0.name) \(ValueAxis.label($0.values[c]))" }
-                if !parts.isEmpty { line += " (" + parts.joined(separator: ", ") + ")" }
-            }
-            return line
+        func short(_ name: String) -> String { DisplayText.cut(name, to: Self.alternativeNameLimit) }
+        let totals = self.totals
+        var lines = categories.indices.map { c in "\(short(categories[c])): \(ValueAxis.label(totals[c]))" }
+        if series.count > 1 {
+            lines.append("stacked by " + series.map { short($0.name) }.joined(separator: ", "))
         }
-        let markers = self.markers.map(\.label)
-        return "\(title). " + (lines + markers).joined(separator: "; ") + "."
+        return "\(title). " + (lines + markers.map(\.label)).joined(separator: "; ") + "."
     }
 }

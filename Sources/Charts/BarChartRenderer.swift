@@ -1,4 +1,5 @@
 import Foundation
+import TaskModel
 
 /// Draws a ``BarChart`` onto a ``CairoSurface``.
 ///
@@ -18,6 +19,7 @@ struct BarChartRenderer {
     static let markerStyle = TextStyle(size: 10.5, bold: true, color: .accent)
     static let minimumBarHeight = 2.0
     static let maximumLabelCharacters = 24
+    static let maximumLegendCharacters = 32
     static let maximumLabelDepth = 110.0
 
     func draw(on surface: CairoSurface) {
@@ -90,13 +92,14 @@ struct BarChartRenderer {
         guard chart.showsLegend else { return 48 }
         var x = 16.0, y = 46.0
         for series in chart.series {
-            let width = 14 + surface.measure(series.name, style: Self.legendStyle) + 16
+            let name = DisplayText.cut(series.name, to: Self.maximumLegendCharacters)
+            let width = 14 + surface.measure(name, style: Self.legendStyle) + 16
             if x + width > surface.width - 16, x > 16 {
                 x = 16
                 y += 18
             }
             surface.fill(Rect(x: x, y: y - 9, width: 10, height: 10), series.color)
-            surface.text(series.name, at: Point(x: x + 14, y: y), style: Self.legendStyle)
+            surface.text(name, at: Point(x: x + 14, y: y), style: Self.legendStyle)
             x += width
         }
         return y + 14

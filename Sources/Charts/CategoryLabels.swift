@@ -1,4 +1,5 @@
 import Foundation
+import TaskModel
 
 /// The category labels under a bar chart, laid out so that none overlap.
 ///
@@ -30,21 +31,24 @@ struct CategoryLabels {
         let widthLimit = (BarChartRenderer.maximumLabelDepth - lineHeight * Self.diagonal) / Self.diagonal
         texts = shortened.map { label in
             var text = label
-            while text.count > 2, surface.measure(text, style: Self.style) > widthLimit {
-                text = Self.shorten(text, to: text.count - 2)
+            var length = text.unicodeScalars.count
+            while length > 2, surface.measure(text, style: Self.style) > widthLimit {
+                length -= 1
+                text = Self.shorten(label, to: length)
             }
             return text
         }
         rotated = true
         // Turned labels sit slot·sin45° apart, measured across them.
-        step = max(1, Int((lineHeight / (slot * Self.diagonal)).rounded(.up)))
+        let ratio = (lineHeight / (slot * Self.diagonal)).rounded(.up)
+        step = ratio.isFinite && ratio < Double(categories.count) ? max(1, Int(ratio)) : max(1, categories.count)
         let widest = texts.map { surface.measure($0, style: Self.style) }.max() ?? 0
         depth = 14 + widest * Self.diagonal + lineHeight * Self.diagonal
     }
 
-    /// `text` cut to at most `limit` characters, the last of which is "…".
+    /// `text` cut to at most `limit` scalars, the last of which is "…".
     static func shorten(_ text: String, to limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(max(1, limit - 1))) + "…"
+        DisplayText.cut(text, to: max(1, limit))
     }
 
     func draw(on surface: CairoSurface, left: Double, slot: Double, baseline: Double) {

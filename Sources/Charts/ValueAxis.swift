@@ -11,7 +11,7 @@ struct ValueAxis {
 
     /// Ticks of 1, 2 or 5 × 10ⁿ reaching at least `top`, about `count` of them; whole numbers only.
     init(top: Double, count: Int = 5) {
-        guard top > 0 else {
+        guard top > 0, top.isFinite else {
             ticks = [0, 1]
             return
         }

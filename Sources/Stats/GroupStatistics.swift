@@ -3,15 +3,16 @@ public struct GroupStatistics: Sendable, Codable, Equatable {
     /// The group's name; records without a group are gathered under ``ungrouped``.
     public var name: String
     public var total: Int
-    /// Counts aligned with ``TaskStatistics/statuses``: `counts[i]` records have status `statuses[i]`.
-    public var counts: [Int]
+    /// Records per status label (a label of ``TaskStatistics/statuses``); labels without records are absent,
+    /// so the figures stay linear in size however many labels and groups there are.
+    public var counts: [String: Int]
     /// Completed ÷ finished within the group; nil when none finished.
     public var successRate: Double?
     public var p50Ms: Double?
     public var p95Ms: Double?
 
-    /// Creates a group's figures; `counts` follows the order of the statuses.
-    public init(name: String, total: Int, counts: [Int], successRate: Double?, p50Ms: Double?, p95Ms: Double?) {
+    /// Creates a group's figures.
+    public init(name: String, total: Int, counts: [String: Int], successRate: Double?, p50Ms: Double?, p95Ms: Double?) {
         self.name = name
         self.total = total
         self.counts = counts

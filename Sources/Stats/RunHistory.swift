@@ -6,8 +6,8 @@ public struct RunHistory: Sendable, Codable, Equatable {
         /// The earliest start time of its records, Unix seconds; nil when none has one.
         public var startedAt: Double?
         public var total: Int
-        /// Counts aligned with ``RunHistory/statuses``.
-        public var counts: [Int]
+        /// Records per status label (a label of ``RunHistory/statuses``); labels without records are absent.
+        public var counts: [String: Int]
         public var successRate: Double?
         public var p95Ms: Double?
     }

@@ -57,7 +57,7 @@ enum StatsKernel {
         return counts
     }
 
-    /// Row-major table of pair counts: `result[a * bCount + b]`.
+    /// Row-major table of pair counts: `result[a * bCount + b]`; pairs with a negative `a` are skipped.
     static func countPairs(_ a: [Int32], _ b: [Int32], aCount: Int, bCount: Int) -> [UInt64] {
         var counts = [UInt64](repeating: 0, count: aCount * bCount)
         sk_count_pairs(a, b, a.count, aCount, bCount, &counts)
@@ -76,13 +76,12 @@ enum StatsKernel {
         return (grouped, offsets)
     }
 
-    /// Records per (time bucket, code), row-major by bucket.
-    static func countTimeBuckets(
-        _ times: [Double], codes: [Int32], origin: Double, width: Double, buckets: Int, codeCount: Int
-    ) -> [UInt64] {
-        var counts = [UInt64](repeating: 0, count: buckets * codeCount)
-        sk_count_time_buckets(times, codes, times.count, origin, width, buckets, codeCount, &counts)
-        return counts
+    /// The time bucket of each time, or -1 for NaN and times before `origin`.
+    static func timeBucketCodes(_ times: [Double], origin: Double, width: Double, buckets: Int) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: times.count) { buffer, count in
+            sk_time_bucket_codes(times, times.count, origin, width, buckets, buffer.baseAddress)
+            count = times.count
+        }
     }
 
     /// Indices of the `k` largest non-NaN values, largest first, ties in input order.

@@ -25,11 +25,12 @@ struct StatusOrder {
         self.position = position
     }
 
-    /// Values indexed by dictionary code, rearranged into display order (labels no record has are dropped).
-    func reorder(_ byCode: [Int]) -> [Int] {
-        var result = [Int](repeating: 0, count: counts.count)
-        for (code, value) in byCode.enumerated() {
-            if let place = position[code] { result[place] = value }
+    /// Counts by label from counts by dictionary code (labels no record has are dropped).
+    func tally(_ byCode: [(code: Int, count: Int)]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        result.reserveCapacity(byCode.count)
+        for (code, count) in byCode {
+            if let place = position[code] { result[counts[place].label] = count }
         }
         return result
     }
@@ -39,12 +40,19 @@ struct StatusOrder {
         Set(position.indices.filter { code in position[code].map { predicate(counts[$0].kind) } ?? false }.map { Int32($0) })
     }
 
-    /// Completed ÷ finished for counts in display order; nil when none finished.
-    func successRate(of displayCounts: [Int]) -> Double? {
+    /// Completed ÷ finished of counts by dictionary code; nil when none finished.
+    func successRate(of byCode: [(code: Int, count: Int)]) -> Double? {
+        Self.successRate(byCode.compactMap { code, count in position[code].map { (counts[$0].kind, count) } })
+    }
+
+    /// Completed ÷ finished of every record; nil when none finished.
+    var successRate: Double? { Self.successRate(counts.map { ($0.kind, $0.count) }) }
+
+    private static func successRate(_ counts: [(kind: StatusKind, count: Int)]) -> Double? {
         var completed = 0, finished = 0
-        for (count, status) in zip(displayCounts, counts) where status.kind.isFinished {
+        for (kind, count) in counts where kind.isFinished {
             finished += count
-            if status.kind == .completed { completed += count }
+            if kind == .completed { completed += count }
         }
         return finished > 0 ? Double(completed) / Double(finished) : nil
     }

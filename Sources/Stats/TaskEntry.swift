@@ -11,11 +11,11 @@ public struct TaskEntry: Sendable, Codable, Equatable {
     public var startedAt: Double?
     public var exitCode: Int?
     public var attempts: Int?
-    /// The record's error text, shortened to ``maximumErrorLength`` characters.
+    /// The record's error text, shortened to ``maximumErrorLength`` Unicode scalars.
     public var error: String
 
     /// Longer error texts are cut here, with an ellipsis.
-    public static let maximumErrorLength = 500
+    public static let maximumErrorLength = DisplayText.errorLimit
 
     /// Reads record `index` of `table`.
     public init(table: TaskTable, index i: Int) {
@@ -33,8 +33,8 @@ public struct TaskEntry: Sendable, Codable, Equatable {
         error = Self.shortened(table.error[i])
     }
 
-    /// `text` cut to ``maximumErrorLength`` characters, with an ellipsis when cut.
+    /// `text` cut to ``maximumErrorLength`` Unicode scalars, the last an ellipsis when cut.
     public static func shortened(_ text: String) -> String {
-        text.count > maximumErrorLength ? String(text.prefix(maximumErrorLength)) + "…" : text
+        DisplayText.cut(text, to: maximumErrorLength)
     }
 }

@@ -33,7 +33,7 @@ extension TaskStatistics {
         let statuses = StatusOrder(table: table)
         recordCount = table.count
         self.statuses = statuses.counts
-        successRate = statuses.successRate(of: statuses.counts.map(\.count))
+        successRate = statuses.successRate
 
         var dense = StatsKernel.compact(table.durationMs)
         logHistogram = Self.logHistogram(dense)
@@ -67,6 +67,10 @@ extension TaskStatistics {
             p50Ms: figure(p[0]), p90Ms: figure(p[1]), p95Ms: figure(p[2]), p99Ms: figure(p[3]))
     }
 
+    /// The first log bin starts at 1 µs at the lowest: shorter durations (down
+    /// to the smallest subnormal) count in it rather than stretching the axis.
+    static let logHistogramFloorMs = 0.001
+
     /// Log bins between powers of ten around the positive durations, 1 to 5 bins per decade.
     private static func logHistogram(_ dense: [Double]) -> Histogram? {
         var smallestPositive = Double.infinity, largest = 0.0
@@ -76,10 +80,12 @@ extension TaskStatistics {
         }
         guard !dense.isEmpty else { return nil }
         if smallestPositive == .infinity { smallestPositive = 1 }  // every duration is 0
-        let low = pow(10, floor(log10(smallestPositive)))
-        var high = pow(10, ceil(log10(max(largest, smallestPositive))))
-        if high <= low { high = low * 10 }
-        let decades = Int((log10(high / low)).rounded())
+        smallestPositive = max(smallestPositive, logHistogramFloorMs)
+        // Ingest keeps durations finite and under 100 years, so the decades are few.
+        let lowExponent = floor(log10(smallestPositive))
+        let highExponent = max(ceil(log10(max(largest, smallestPositive))), lowExponent + 1)
+        let low = pow(10, lowExponent), high = pow(10, highExponent)
+        let decades = Int(highExponent - lowExponent)
         let bins = decades * max(1, min(5, 30 / decades))
         let (edges, counts) = StatsKernel.histogram(dense, scale: .log, low: low, high: high, bins: bins)
         // Keep the bins from the first to the last that holds a value: the round
@@ -122,14 +128,13 @@ extension TaskStatistics {
         let width = bucketWidths.first { span / $0 < Double(maximumBuckets - 1) }
             ?? (span / Double(maximumBuckets - 1)).rounded(.up)
         let origin = (range.min / width).rounded(.down) * width
-        let buckets = Int(((range.max - origin) / width).rounded(.down)) + 1
-        let statusCount = table.status.entries.count
-        let counts = StatsKernel.countTimeBuckets(
-            table.startedAt, codes: table.status.codes, origin: origin, width: width, buckets: buckets,
-            codeCount: statusCount)
-        let rows = (0..<buckets).map { b in
-            statuses.reorder(counts[(b * statusCount)..<((b + 1) * statusCount)].map { Int($0) })
-        }
-        return Timeline(originSeconds: origin, bucketSeconds: width, buckets: rows, missing: table.count - range.count)
+        // At most maximumBuckets by the choice of width; the bound keeps a rounding slip from mattering.
+        let buckets = Int(min(((range.max - origin) / width).rounded(.down), Double(maximumBuckets))) + 1
+        let bucketCodes = StatsKernel.timeBucketCodes(table.startedAt, origin: origin, width: width, buckets: buckets)
+        let pairs = PairCounts.count(
+            first: bucketCodes, second: table.status.codes, firstCount: buckets, secondCount: table.status.entries.count)
+        return Timeline(
+            originSeconds: origin, bucketSeconds: width, buckets: pairs.map(statuses.tally),
+            missing: table.count - range.count)
     }
 }

@@ -4,8 +4,8 @@ public struct Timeline: Sendable, Codable, Equatable {
     public var originSeconds: Double
     /// Width of each bucket in seconds, chosen from round sizes (1 s … 1 week).
     public var bucketSeconds: Double
-    /// `buckets[b][i]`: records of status `statuses[i]` started in bucket `b`.
-    public var buckets: [[Int]]
+    /// `buckets[b][label]`: records of status `label` started in bucket `b`; labels without any are absent.
+    public var buckets: [[String: Int]]
     /// Records without a start time (not in any bucket).
     public var missing: Int
 }

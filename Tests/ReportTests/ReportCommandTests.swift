@@ -153,11 +153,12 @@ struct ReportCommandTests {
         #expect(leftovers.isEmpty, "no staging folder is left: \(leftovers)")
     }
 
-    @Test("--templates replaces built-in templates by name")
+    @Test("--templates replaces built-in templates by name; values arrive escaped, for {{{…}}}")
     func customTemplates() throws {
         let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path("tpl"), withIntermediateDirectories: true)
-        try folder.write("tpl/index.mustache", "<h1>{{title}}</h1>{{#statuses}}<p>{{label}}={{count}}</p>{{/statuses}}")
+        try folder.write(
+            "tpl/index.mustache", "<h1>{{{title}}}</h1>{{#statuses}}<p>{{{label}}}={{{count}}}</p>{{/statuses}}<i>{{title}}</i>")
         let run = try CommandRun.taskreport([
             "report", Fixtures.path("records.jsonl"), "--out", folder.path("Output"), "--templates", folder.path("tpl"),
             "--title", "A & B",
@@ -166,5 +167,7 @@ struct ReportCommandTests {
         let html = try String(contentsOfFile: folder.path("Output/index.html"), encoding: .utf8)
         #expect(html.hasPrefix("<h1>A &amp; B</h1>"))
         #expect(html.contains("<p>timeout="))
+        // Double braces escape the escaped text again: shown as entities, never as markup.
+        #expect(html.hasSuffix("<i>A &amp;amp; B</i>"))
     }
 }

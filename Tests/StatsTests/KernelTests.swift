@@ -49,12 +49,16 @@ struct KernelTests {
         #expect(Array(values.prefix(4)) == [2, 5, 1, 4])
     }
 
-    @Test("time buckets count by code; NaN and early times are not counted; late ones join the last bucket")
+    @Test("time buckets: NaN and early times get -1; late ones join the last bucket")
     func timeBuckets() {
-        let counts = StatsKernel.countTimeBuckets(
-            [100, 105, 119.9, 120, .nan, 99, 500], codes: [0, 1, 0, 0, 0, 0, 1],
-            origin: 100, width: 10, buckets: 3, codeCount: 2)
-        #expect(counts == [1, 1, 1, 0, 1, 1])
+        let buckets = StatsKernel.timeBucketCodes(
+            [100, 105, 119.9, 120, .nan, 99, 500], origin: 100, width: 10, buckets: 3)
+        #expect(buckets == [0, 0, 1, 2, -1, -1, 2])
+    }
+
+    @Test("pairs with a negative first code are not counted")
+    func pairsSkipNegative() {
+        #expect(StatsKernel.countPairs([0, -1, 1, 1], [1, 0, 0, 0], aCount: 2, bCount: 2) == [0, 1, 2, 0])
     }
 
     @Test("top k returns the largest first, ties in input order, NaN skipped")

@@ -32,7 +32,8 @@ struct RunHistoryTests {
         let history = try #require(TaskStatistics(table: Self.table, scope: .latest).history)
         #expect(history.runs.map(\.runId) == ["b", "a"])
         #expect(history.statuses.map(\.label) == ["completed", "failed", "skipped"])
-        #expect(history.runs[0].counts == [1, 1, 0] && history.runs[1].counts == [2, 0, 1])
+        #expect(history.runs[0].counts == ["completed": 1, "failed": 1])
+        #expect(history.runs[1].counts == ["completed": 2, "skipped": 1])
         // Skipped counts as finished but not completed.
         #expect(history.runs[0].successRate == 0.5 && history.runs[1].successRate == 2.0 / 3.0)
         #expect(history.runs[0].startedAt == 100)

@@ -35,11 +35,13 @@ public struct TableBuilder {
     public var table: TaskTable {
         func dictionary(_ values: [String]) -> DictionaryColumn {
             var entries: [String] = []
+            var index: [String: Int32] = [:]
             var codes: [Int32] = []
             for value in values {
-                if let found = entries.firstIndex(of: value) {
-                    codes.append(Int32(found))
+                if let found = index[value] {
+                    codes.append(found)
                 } else {
+                    index[value] = Int32(entries.count)
                     codes.append(Int32(entries.count))
                     entries.append(value)
                 }

@@ -93,7 +93,9 @@ void sk_histogram_edges_log(double lo, double hi, size_t bins, double *edges);
 void sk_count_codes(const int32_t *codes, size_t n, size_t ncodes, uint64_t *counts);
 
 /* Counts pairs (a[i], b[i]) into the row-major table counts[na * nb]:
- * counts[a * nb + b]. The table is overwritten. Codes must be in range. */
+ * counts[a * nb + b]. The table is overwritten. A pair whose a[i] is
+ * negative is not counted; every other code must be in range. The table is
+ * dense, so callers keep na * nb near n (sparse counting is theirs to do). */
 void sk_count_pairs(const int32_t *a, const int32_t *b, size_t n,
                     size_t na, size_t nb, uint64_t *counts);
 
@@ -105,13 +107,13 @@ size_t sk_partition_by_code(const double *x, const int32_t *codes, size_t n,
 
 /* ===== Time buckets ====================================================== */
 
-/* Counts records per (time bucket, code): bucket b holds the times in
- * [origin + b * width, origin + (b + 1) * width); the last bucket also holds
- * times beyond it. NaN times and times before origin are not counted.
- * counts[nbuckets * ncodes] (row-major by bucket) is overwritten. */
-void sk_count_time_buckets(const double *t, const int32_t *codes, size_t n,
-                           double origin, double width, size_t nbuckets,
-                           size_t ncodes, uint64_t *counts);
+/* Writes into bucket[0..n) the time bucket of each time t[i]: bucket b holds
+ * the times in [origin + b * width, origin + (b + 1) * width); the last
+ * bucket also holds times beyond it. NaN times and times before origin get
+ * -1. Requires width > 0 and 1 <= nbuckets <= INT32_MAX. The buckets serve
+ * as the first codes of sk_count_pairs(), which skips the -1s. */
+void sk_time_bucket_codes(const double *t, size_t n, double origin, double width,
+                          size_t nbuckets, int32_t *bucket);
 
 /* ===== Top k ============================================================= */
 

@@ -1,7 +1,8 @@
 /// `index.html`: the page, rendered from the Mustache templates.
 ///
-/// Every string from the data reaches the page through `{{…}}`, which escapes
-/// it; only markup made by taskreport itself (inline charts, trend lines) is inserted raw.
+/// Every string from the data reaches the page as ``HTMLText``, escaped per
+/// Unicode scalar before the templates see it; only markup made by
+/// taskreport itself (inline charts, trend lines) is placed as it is.
 public struct HTMLExporter: ReportExporter {
     let templates: TemplateSet
     let singleFile: Bool
@@ -18,8 +19,9 @@ public struct HTMLExporter: ReportExporter {
         self.exports = exports
     }
 
-    public func files(for document: ReportDocument) -> [ReportFile] {
+    public func files(for document: ReportDocument) throws(ReportError) -> [ReportFile] {
         let inline = singleFile ? ChartExporter.draw(document) : nil
-        return [ReportFile(path: "index.html", text: templates.render(ReportPage(document, inlineCharts: inline, downloads: exports.map(\.rawValue))))]
+        let page = ReportPage(document, inlineCharts: inline, downloads: exports.map(\.rawValue))
+        return [ReportFile(path: "index.html", text: try templates.render(page))]
     }
 }

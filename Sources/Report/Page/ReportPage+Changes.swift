@@ -3,69 +3,74 @@ import TaskModel
 
 extension ReportPage {
     /// The "what changed" section: new failures, regressions, fixed and flaky tasks.
-    struct Changes {
+    struct Changes: TemplateObject {
         /// What the run is compared against: "run 20261123T…", "the baseline FILE".
-        let against: String
-        let summary: String
+        let against: HTMLText
+        let summary: HTMLText
         let newFailures: [ChangeRow]
-        let newFailureCount: String
+        let newFailureCount: HTMLText
         let hasNewFailures: Bool
         let regressions: [RegressionRow]
-        let regressionCount: String
+        let regressionCount: HTMLText
         let hasRegressions: Bool
-        let regressionRule: String
+        let regressionRule: HTMLText
         let fixed: [ChangeRow]
-        let fixedCount: String
+        let fixedCount: HTMLText
         let hasFixed: Bool
         let flaky: [FlakyRow]
-        let flakyCount: String
+        let flakyCount: HTMLText
         let hasFlaky: Bool
         /// The runs the outcome marks and trend lines cover, oldest first.
-        let runsCompared: String
+        let runsCompared: HTMLText
         /// Lists are capped; this says so when any was cut.
-        let limitNote: String
+        let limitNote: HTMLText
         let hasLimitNote: Bool
 
         init(_ c: RunChanges, baseline: String?) {
-            against = baseline.map { "the baseline \($0)" }
-                ?? (c.baselineRun.isEmpty ? "the previous run" : "run \(c.baselineRun)")
-            summary = "\(c.newFailureCount) new failures · \(c.regressionCount) slower · \(c.fixedCount) fixed · \(c.flakyCount) flaky"
+            func label(_ text: String) -> String { DisplayText.cut(text, to: DisplayText.labelLimit) }
+            against = HTMLText(baseline.map { "the baseline \(label($0))" }
+                ?? (c.baselineRun.isEmpty ? "the previous run" : "run \(label(c.baselineRun))"))
+            summary = HTMLText(
+                "\(c.newFailureCount) new failures · \(c.regressionCount) slower · \(c.fixedCount) fixed · \(c.flakyCount) flaky")
             func row(_ task: ChangedTask) -> ChangeRow {
                 ChangeRow(
-                    name: task.name, group: task.group, status: task.status,
-                    color: ReportPage.statusColor(StatusKind(label: task.status)), baselineStatus: task.baselineStatus,
+                    name: .label(task.name), group: .label(task.group), status: .label(task.status),
+                    color: ReportPage.statusColor(StatusKind(label: task.status)), baselineStatus: .label(task.baselineStatus),
                     baselineColor: ReportPage.statusColor(StatusKind(label: task.baselineStatus)),
-                    exitCode: task.exitCode.map(String.init) ?? ReportPage.none, error: task.error)
+                    exitCode: task.exitCode.map { HTMLText(String($0)) } ?? ReportPage.none, error: .error(task.error))
             }
-            newFailures = c.newFailures.map(row)
-            newFailureCount = String(c.newFailureCount)
+            newFailures = PageList.rows(c.newFailures, make: row)
+            newFailureCount = HTMLText(String(c.newFailureCount))
             hasNewFailures = !newFailures.isEmpty
-            fixed = c.fixed.map(row)
-            fixedCount = String(c.fixedCount)
+            fixed = PageList.rows(c.fixed, make: row)
+            fixedCount = HTMLText(String(c.fixedCount))
             hasFixed = !fixed.isEmpty
-            regressions = c.regressions.map { r in
+            regressions = PageList.rows(c.regressions) { r in
                 RegressionRow(
-                    name: r.name, group: r.group, before: ReportPage.duration(r.baselineMs), after: ReportPage.duration(r.currentMs),
-                    change: r.growth.map { "+" + HumanFormat.percent($0) } ?? "from 0",
-                    beforeSort: String(r.baselineMs), afterSort: String(r.currentMs),
-                    changeSort: r.growth.map { String($0) } ?? "", trend: TrendLine.svg(r.trendMs))
+                    name: .label(r.name), group: .label(r.group), before: ReportPage.duration(r.baselineMs),
+                    after: ReportPage.duration(r.currentMs),
+                    change: HTMLText(r.growth.map { "+" + HumanFormat.percent($0) } ?? "from 0"),
+                    beforeSort: HTMLText(String(r.baselineMs)), afterSort: HTMLText(String(r.currentMs)),
+                    changeSort: HTMLText(r.growth.map { String($0) } ?? ""), trend: HTMLText(markup: TrendLine.svg(r.trendMs)))
             }
-            regressionCount = String(c.regressionCount)
+            regressionCount = HTMLText(String(c.regressionCount))
             hasRegressions = !regressions.isEmpty
-            regressionRule = "p95 (or the one duration) more than \(HumanFormat.percent(c.regressionThreshold)) and "
-                + "\(HumanFormat.duration(milliseconds: c.regressionFloorMs)) above the baseline's"
-            flaky = c.flaky.map { f in
+            regressionRule = HTMLText("p95 (or the one duration) more than \(HumanFormat.percent(c.regressionThreshold)) and "
+                + "\(HumanFormat.duration(milliseconds: c.regressionFloorMs)) above the baseline's")
+            flaky = PageList.rows(c.flaky) { f in
                 FlakyRow(
-                    name: f.name, group: f.group, outcomes: f.outcomes.map { $0?.mark ?? "·" }.joined(separator: " "),
-                    outcomesText: f.outcomes.map { $0?.rawValue ?? "did not run" }.joined(separator: ", "),
-                    flips: String(f.flips), retried: f.retried ? "yes" : "no")
+                    name: .label(f.name), group: .label(f.group),
+                    outcomes: HTMLText(f.outcomes.map { $0?.mark ?? "·" }.joined(separator: " ")),
+                    outcomesText: HTMLText(f.outcomes.map { $0?.rawValue ?? "did not run" }.joined(separator: ", ")),
+                    flips: HTMLText(String(f.flips)), retried: HTMLText(f.retried ? "yes" : "no"))
             }
-            flakyCount = String(c.flakyCount)
+            flakyCount = HTMLText(String(c.flakyCount))
             hasFlaky = !flaky.isEmpty
-            runsCompared = c.runsCompared.map { $0.isEmpty ? "(no run id)" : $0 }.joined(separator: ", ")
-            let cut = [c.newFailureCount > c.newFailures.count, c.regressionCount > c.regressions.count,
-                       c.fixedCount > c.fixed.count, c.flakyCount > c.flaky.count].contains(true)
-            limitNote = cut ? "Long lists are cut short; the counts in the headings, and stats.json, count every task." : ""
+            runsCompared = HTMLText(c.runsCompared.map { $0.isEmpty ? "(no run id)" : label($0) }.joined(separator: ", "))
+            let cut = [c.newFailureCount > newFailures.count, c.regressionCount > regressions.count,
+                       c.fixedCount > fixed.count, c.flakyCount > flaky.count].contains(true)
+            limitNote = cut ? HTMLText("Long lists are cut short; the counts in the headings, and stats.json, count every task.")
+                : .empty
             hasLimitNote = cut
         }
     }

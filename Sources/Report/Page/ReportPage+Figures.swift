@@ -12,13 +12,14 @@ extension ReportPage {
             let (headers, rows) = chart.dataTable
             let markers = chart.markers.map(\.label).joined(separator: ", ")
             return (kind, Figure(
-                name: kind.rawValue, title: chart.title,
-                svg: ChartExporter.path(kind, extension: "svg"), png: ChartExporter.path(kind, extension: "png"),
-                alt: chart.textAlternative, width: Int(ChartRenderer.width), height: Int(ChartRenderer.height),
-                inline: rendered != nil, inlineSVG: rendered.map { inlineMarkup($0.svg) } ?? "",
-                pngDataURI: rendered.map { "data:image/png;base64," + Data($0.png).base64EncodedString() } ?? "",
-                tableHeaders: headers, tableRows: rows.map { FigureRow(label: $0[0], cells: Array($0.dropFirst())) },
-                markerNote: markers.isEmpty ? "" : "Marked: \(markers).", hasMarkerNote: !markers.isEmpty))
+                name: HTMLText(kind.rawValue), title: HTMLText(chart.title),
+                svg: HTMLText(ChartExporter.path(kind, extension: "svg")), png: HTMLText(ChartExporter.path(kind, extension: "png")),
+                alt: HTMLText(chart.textAlternative), width: Int(ChartRenderer.width), height: Int(ChartRenderer.height),
+                inline: rendered != nil, inlineSVG: HTMLText(markup: rendered.map { inlineMarkup($0.svg) } ?? ""),
+                pngDataURI: HTMLText(rendered.map { "data:image/png;base64," + Data($0.png).base64EncodedString() } ?? ""),
+                tableHeaders: headers.map(HTMLText.label),
+                tableRows: rows.map { row in FigureRow(label: .label(row[0]), cells: row.dropFirst().map { HTMLText($0) }) },
+                markerNote: HTMLText(markers.isEmpty ? "" : "Marked: \(markers)."), hasMarkerNote: !markers.isEmpty))
         }
     }
 

@@ -3,55 +3,57 @@ import Foundation
 import Stats
 import TaskModel
 
-/// What the page templates see: every figure already formatted for people.
+/// What the page templates see: every figure already formatted for people
+/// and escaped for HTML.
 ///
-/// Plain strings, booleans and arrays only, so that any Mustache template can
-/// use it without logic. Field names are the template's vocabulary and are
-/// listed in the README. Mustache opens a section for any string, empty or
-/// not, so optional parts come with a `has…` flag.
-struct ReportPage {
-    /// Long tables (groups, runs) show this many rows; the page stays light at any record count.
-    static let tableLimit = 100
-
-    let title: String
-    let generatedAt: String
-    let version: String
-    let inputs: [String]
+/// Text is ``HTMLText`` only, beside booleans and arrays, so that any Mustache
+/// template can use it without logic and no text from the data reaches the
+/// page unescaped. Field names are the template's vocabulary and are listed
+/// in `Templates/README.md`. Mustache opens a section for any non-empty text,
+/// so optional parts come with a `has…` flag as well.
+struct ReportPage: TemplateObject {
+    let title: HTMLText
+    let generatedAt: HTMLText
+    let version: HTMLText
+    let inputs: [HTMLText]
     let hasRecords: Bool
-    let recordCount: String
+    let recordCount: HTMLText
     let cards: [Card]
     let charts: [Figure]
     /// Which run the page describes, when the records hold several.
-    let scopeNote: String
+    let scopeNote: HTMLText
     let hasScopeNote: Bool
     let gates: [GateRow]
     let hasGates: Bool
-    let trippedNote: String
+    let trippedNote: HTMLText
     let hasTripped: Bool
     let changes: Changes?
     let hasChanges: Bool
     let hasHistory: Bool
     let historyCharts: [Figure]
     let historyHeaders: [StatusRow]
-    /// Newest first, at most ``tableLimit``.
+    /// Newest first, as many as ``PageList`` allows.
     let runs: [RunRow]
-    let runsNote: String
+    let runsNote: HTMLText
     let hasRunsNote: Bool
+    /// At most ``StatusColumns/defaultLimit``: beyond that the last row stands for the rest.
     let statuses: [StatusRow]
+    let statusesNote: HTMLText
+    let hasStatusesNote: Bool
     let durations: [Metric]
     let groupHeaders: [StatusRow]
     let groups: [GroupRow]
     let hasGroups: Bool
-    let groupsNote: String
+    let groupsNote: HTMLText
     let hasGroupsNote: Bool
     let slowest: [TaskRow]
     let hasSlowest: Bool
     let failures: [TaskRow]
     let hasFailures: Bool
-    let failureNote: String
+    let failureNote: HTMLText
     let hasFailureNote: Bool
     /// The data files written beside the page (`stats.json`, …), for links.
-    let downloads: [String]
+    let downloads: [HTMLText]
 
     /// - Parameters:
     ///   - document: What the page shows.
@@ -61,14 +63,14 @@ struct ReportPage {
         _ document: ReportDocument, inlineCharts: [(kind: ChartKind, rendered: RenderedChart)]? = nil,
         downloads: [String] = []
     ) {
-        self.downloads = downloads
+        self.downloads = downloads.map { HTMLText($0) }
         let s = document.statistics
-        title = document.title
-        generatedAt = document.generatedAtText
-        version = document.toolVersion
-        inputs = document.inputs
+        title = .label(document.title)
+        generatedAt = HTMLText(document.generatedAtText)
+        version = HTMLText(document.toolVersion)
+        inputs = document.inputs.map(HTMLText.label)
         hasRecords = s.recordCount > 0
-        recordCount = HumanFormat.count(s.recordCount)
+        recordCount = HTMLText(HumanFormat.count(s.recordCount))
         cards = Self.cards(s)
 
         let figures = Self.figures(document, inline: inlineCharts)
@@ -77,102 +79,113 @@ struct ReportPage {
         let history = s.history
         hasHistory = history != nil
         if let run = s.run, let history {
-            scopeNote = "This page describes the latest run, \(run), of the \(history.runs.count) runs in the records;"
-                + " --all-runs describes them together."
+            scopeNote = HTMLText("This page describes the latest run, \(DisplayText.cut(run, to: DisplayText.labelLimit)), "
+                + "of the \(history.runs.count) runs in the records; --all-runs describes them together.")
         } else {
-            scopeNote = ""
+            scopeNote = .empty
         }
-        hasScopeNote = !scopeNote.isEmpty
+        hasScopeNote = !scopeNote.isNull
 
         gates = document.gates.map { result in
-            GateRow(expression: result.gate.expression, measured: "\(result.gate.metric.rawValue) is \(result.measuredText)",
-                    verdict: result.tripped ? "tripped" : "passed", tripped: result.tripped)
+            GateRow(expression: HTMLText(result.gate.expression),
+                    measured: HTMLText("\(result.gate.metric.rawValue) is \(result.measuredText)"),
+                    verdict: HTMLText(result.tripped ? "tripped" : "passed"), tripped: result.tripped)
         }
         hasGates = !gates.isEmpty
         let tripped = gates.filter(\.tripped).count
-        trippedNote = tripped == 0 ? "" : "\(tripped) of \(gates.count) gates tripped: this report fails its checks."
+        trippedNote = tripped == 0 ? .empty : HTMLText("\(tripped) of \(gates.count) gates tripped: this report fails its checks.")
         hasTripped = tripped > 0
         changes = s.changes.map { Changes($0, baseline: document.baseline) }
         hasChanges = changes != nil
 
-        historyHeaders = Self.statusRows(history?.statuses ?? [])
+        let historyColumns = StatusColumns(history?.statuses ?? [])
+        historyHeaders = Self.statusRows(historyColumns)
         let allRuns = (history?.runs ?? []).reversed()
-        runs = allRuns.prefix(Self.tableLimit).map { run in
+        runs = PageList.rows(allRuns) { run in
             RunRow(
-                runId: run.runId, started: Self.time(run.startedAt), total: String(run.total),
-                counts: run.counts.map(String.init), successRate: Self.percent(run.successRate),
-                p95: Self.duration(run.p95Ms), p95Sort: Self.sortKey(run.p95Ms), isShown: run.runId == s.run)
+                runId: .label(run.runId), started: Self.time(run.startedAt), total: HTMLText(String(run.total)),
+                counts: historyColumns.fold(run.counts).map { HTMLText(String($0)) },
+                successRate: Self.percent(run.successRate), p95: Self.duration(run.p95Ms), p95Sort: Self.sortKey(run.p95Ms),
+                isShown: run.runId == s.run)
         }
-        runsNote = allRuns.count > runs.count ? "Showing the latest \(runs.count) of \(allRuns.count) runs; stats.json has them all." : ""
-        hasRunsNote = !runsNote.isEmpty
+        runsNote = PageList.note(shown: runs.count, of: allRuns.count, "latest \(runs.count) of \(allRuns.count) runs")
+        hasRunsNote = !runsNote.isNull
 
-        statuses = Self.statusRows(s.statuses)
+        let columns = StatusColumns(s.statuses)
+        statuses = Self.statusRows(columns)
+        statusesNote = columns.mergedLabels == 0 ? .empty
+            : HTMLText("\(s.statuses.count) status labels: the last row counts \(columns.mergedLabels) of them together; "
+                + "stats.json lists each.")
+        hasStatusesNote = !statusesNote.isNull
         durations = Self.durationMetrics(s.durations)
         groupHeaders = statuses
-        groups = s.groups.prefix(Self.tableLimit).map { group in
-            GroupRow(name: group.name, total: String(group.total), successRate: Self.percent(group.successRate),
+        groups = PageList.rows(s.groups) { group in
+            GroupRow(name: .label(group.name), total: HTMLText(String(group.total)), successRate: Self.percent(group.successRate),
                      p50: Self.duration(group.p50Ms), p95: Self.duration(group.p95Ms),
                      p50Sort: Self.sortKey(group.p50Ms), p95Sort: Self.sortKey(group.p95Ms),
-                     counts: group.counts.map(String.init))
+                     counts: columns.fold(group.counts).map { HTMLText(String($0)) })
         }
         hasGroups = s.groups.count > 1 || s.groups.first?.name != GroupStatistics.ungrouped
-        groupsNote = s.groups.count > groups.count
-            ? "Showing the \(groups.count) largest of \(s.groups.count) groups; stats.json has them all." : ""
-        hasGroupsNote = !groupsNote.isEmpty
+        groupsNote = PageList.note(
+            shown: groups.count, of: s.groups.count, "\(groups.count) largest of \(s.groups.count) groups")
+        hasGroupsNote = !groupsNote.isNull
 
-        slowest = s.slowest.map(Self.taskRow)
+        slowest = PageList.rows(s.slowest, make: Self.taskRow)
         hasSlowest = !slowest.isEmpty
-        failures = s.failures.map(Self.taskRow)
+        failures = PageList.rows(s.failures, make: Self.taskRow)
         hasFailures = !failures.isEmpty
-        failureNote = s.failureCount > s.failures.count
-            ? "Showing the first \(s.failures.count) of \(s.failureCount) failures; stats.json counts them all." : ""
-        hasFailureNote = !failureNote.isEmpty
+        failureNote = PageList.note(
+            shown: failures.count, of: s.failureCount, "first \(failures.count) of \(s.failureCount) failures")
+        hasFailureNote = !failureNote.isNull
     }
 
     private static func cards(_ s: TaskStatistics) -> [Card] {
-        func card(_ label: String, _ value: String, _ detail: String, good: Bool?) -> Card {
-            Card(label: label, value: value, detail: detail, tone: good.map { $0 ? "good" : "bad" } ?? "neutral",
-                 mark: good.map { $0 ? "✓" : "!" } ?? "", toneText: good.map { $0 ? "(fine)" : "(needs attention)" } ?? "")
+        func card(_ label: String, _ value: HTMLText, _ detail: String, good: Bool?) -> Card {
+            Card(label: HTMLText(label), value: value, detail: HTMLText(detail),
+                 tone: HTMLText(good.map { $0 ? "good" : "bad" } ?? "neutral"),
+                 mark: HTMLText(good.map { $0 ? "✓" : "!" } ?? ""),
+                 toneText: HTMLText(good.map { $0 ? "(fine)" : "(needs attention)" } ?? ""))
         }
         return [
-            card("Tasks", HumanFormat.count(s.recordCount), "\(s.recordCount) records", good: nil),
+            card("Tasks", HTMLText(HumanFormat.count(s.recordCount)), "\(s.recordCount) records", good: nil),
             card("Success rate", percent(s.successRate), "completed of finished", good: (s.successRate ?? 1) >= 0.95),
             card("p50 duration", duration(s.durations.p50Ms), "median", good: nil),
             card("p95 duration", duration(s.durations.p95Ms), "95th percentile", good: nil),
-            card("Failures", HumanFormat.count(s.failureCount), "failed or timed out", good: s.failureCount == 0),
+            card("Failures", HTMLText(HumanFormat.count(s.failureCount)), "failed or timed out", good: s.failureCount == 0),
         ]
     }
 
     private static func durationMetrics(_ d: DurationSummary) -> [Metric] {
-        [("with duration", String(d.count)), ("without", String(d.missing)), ("min", duration(d.minMs)),
+        [("with duration", HTMLText(String(d.count))), ("without", HTMLText(String(d.missing))), ("min", duration(d.minMs)),
          ("mean", duration(d.meanMs)), ("std dev", duration(d.stddevMs)), ("p50", duration(d.p50Ms)),
          ("p90", duration(d.p90Ms)), ("p95", duration(d.p95Ms)), ("p99", duration(d.p99Ms)), ("max", duration(d.maxMs))]
-            .map { Metric(label: $0.0, value: $0.1) }
+            .map { Metric(label: HTMLText($0.0), value: $0.1) }
     }
 
     private static func taskRow(_ entry: TaskEntry) -> TaskRow {
         TaskRow(
-            id: entry.id, name: entry.name, group: entry.group, status: entry.status, kind: entry.kind.rawValue,
-            color: statusColor(entry.kind), duration: duration(entry.durationMs), durationSort: sortKey(entry.durationMs),
-            started: time(entry.startedAt), exitCode: entry.exitCode.map(String.init) ?? none,
-            attempts: entry.attempts.map(String.init) ?? none, error: entry.error)
+            id: .label(entry.id), name: .label(entry.name), group: .label(entry.group), status: .label(entry.status),
+            kind: HTMLText(entry.kind.rawValue), color: statusColor(entry.kind), duration: duration(entry.durationMs),
+            durationSort: sortKey(entry.durationMs), started: time(entry.startedAt),
+            exitCode: entry.exitCode.map { HTMLText(String($0)) } ?? none,
+            attempts: entry.attempts.map { HTMLText(String($0)) } ?? none, error: .error(entry.error))
     }
 
-    /// Status labels with their counts, shares and colours, in the order given.
-    static func statusRows(_ statuses: [StatusCount]) -> [StatusRow] {
-        zip(statuses, Color.statuses(statuses.map(\.kind))).map { status, color in
-            StatusRow(label: status.label, kind: status.kind.rawValue, count: String(status.count),
-                      share: HumanFormat.percent(status.share), color: color.hexString)
+    /// The status columns with their counts, shares and colours.
+    static func statusRows(_ columns: StatusColumns) -> [StatusRow] {
+        zip(columns.columns, Color.statuses(columns.columns.map(\.kind))).map { status, color in
+            StatusRow(label: .label(status.label), kind: HTMLText(status.kind.rawValue), count: HTMLText(String(status.count)),
+                      share: HTMLText(HumanFormat.percent(status.share)), color: HTMLText(color.hexString))
         }
     }
 
-    static let none = "–"
-    static func duration(_ ms: Double?) -> String { ms.map { HumanFormat.duration(milliseconds: $0) } ?? none }
-    static func percent(_ ratio: Double?) -> String { ratio.map(HumanFormat.percent) ?? none }
-    static func time(_ seconds: Double?) -> String { seconds.map { UTCTime(seconds: $0).rfc3339() } ?? none }
+    static let none = HTMLText(HumanFormat.notANumber)
+    static func duration(_ ms: Double?) -> HTMLText { ms.map { HTMLText(HumanFormat.duration(milliseconds: $0)) } ?? none }
+    static func percent(_ ratio: Double?) -> HTMLText { ratio.map { HTMLText(HumanFormat.percent($0)) } ?? none }
+    static func time(_ seconds: Double?) -> HTMLText { seconds.map { HTMLText(UTCTime(seconds: $0).rfc3339()) } ?? none }
     /// A number for sorting; empty (sorted as text, before numbers) when absent.
-    static func sortKey(_ value: Double?) -> String { value.map { String($0) } ?? "" }
-    static func statusColor(_ kind: StatusKind) -> String {
-        (Color.status(kind) ?? Color.statuses([.other])[0]).hexString
+    static func sortKey(_ value: Double?) -> HTMLText { value.map { HTMLText(String($0)) } ?? .empty }
+    static func statusColor(_ kind: StatusKind) -> HTMLText {
+        HTMLText((Color.status(kind) ?? Color.statuses([.other])[0]).hexString)
     }
 }

@@ -1,132 +1,133 @@
-/// The rows and cells the page templates iterate over; every field is text
-/// already formatted for people (or a flag), so templates need no logic.
-/// Fields ending in `Sort` are raw numbers the sortable tables order by.
+/// The rows and cells the page templates iterate over. Every text is
+/// ``HTMLText``, already escaped and formatted for people (or a flag), so
+/// templates need no logic and place each value with `{{{…}}}`. Fields ending
+/// in `Sort` are raw numbers the sortable tables order by.
 extension ReportPage {
-    struct Card {
-        let label: String
-        let value: String
-        let detail: String
+    struct Card: TemplateObject {
+        let label: HTMLText
+        let value: HTMLText
+        let detail: HTMLText
         /// `good`, `bad` or `neutral`: a CSS class.
-        let tone: String
+        let tone: HTMLText
         /// A visible mark (`✓`, `!`) and words for screen readers, so the tone is not colour alone.
-        let mark: String
-        let toneText: String
+        let mark: HTMLText
+        let toneText: HTMLText
     }
 
-    struct Figure {
-        let name: String
-        let title: String
-        let svg: String
-        let png: String
-        let alt: String
+    struct Figure: TemplateObject {
+        let name: HTMLText
+        let title: HTMLText
+        let svg: HTMLText
+        let png: HTMLText
+        let alt: HTMLText
         let width: Int
         let height: Int
         /// Single-file pages: the SVG markup to place inline, and the PNG as a data URI.
         let inline: Bool
-        let inlineSVG: String
-        let pngDataURI: String
+        let inlineSVG: HTMLText
+        let pngDataURI: HTMLText
         /// The chart's numbers, as a table beside it.
-        let tableHeaders: [String]
+        let tableHeaders: [HTMLText]
         let tableRows: [FigureRow]
-        let markerNote: String
+        let markerNote: HTMLText
         let hasMarkerNote: Bool
     }
 
-    struct FigureRow {
-        let label: String
-        let cells: [String]
+    struct FigureRow: TemplateObject {
+        let label: HTMLText
+        let cells: [HTMLText]
     }
 
-    struct StatusRow {
-        let label: String
-        let kind: String
-        let count: String
-        let share: String
-        let color: String
+    struct StatusRow: TemplateObject {
+        let label: HTMLText
+        let kind: HTMLText
+        let count: HTMLText
+        let share: HTMLText
+        let color: HTMLText
     }
 
-    struct Metric {
-        let label: String
-        let value: String
+    struct Metric: TemplateObject {
+        let label: HTMLText
+        let value: HTMLText
     }
 
-    struct GroupRow {
-        let name: String
-        let total: String
-        let successRate: String
-        let p50: String
-        let p95: String
-        let p50Sort: String
-        let p95Sort: String
-        let counts: [String]
+    struct GroupRow: TemplateObject {
+        let name: HTMLText
+        let total: HTMLText
+        let successRate: HTMLText
+        let p50: HTMLText
+        let p95: HTMLText
+        let p50Sort: HTMLText
+        let p95Sort: HTMLText
+        let counts: [HTMLText]
     }
 
-    struct RunRow {
-        let runId: String
-        let started: String
-        let total: String
-        let counts: [String]
-        let successRate: String
-        let p95: String
-        let p95Sort: String
+    struct RunRow: TemplateObject {
+        let runId: HTMLText
+        let started: HTMLText
+        let total: HTMLText
+        let counts: [HTMLText]
+        let successRate: HTMLText
+        let p95: HTMLText
+        let p95Sort: HTMLText
         /// The run the rest of the page describes.
         let isShown: Bool
     }
 
-    struct TaskRow {
-        let id: String
-        let name: String
-        let group: String
-        let status: String
-        let kind: String
-        let color: String
-        let duration: String
-        let durationSort: String
-        let started: String
-        let exitCode: String
-        let attempts: String
-        let error: String
+    struct TaskRow: TemplateObject {
+        let id: HTMLText
+        let name: HTMLText
+        let group: HTMLText
+        let status: HTMLText
+        let kind: HTMLText
+        let color: HTMLText
+        let duration: HTMLText
+        let durationSort: HTMLText
+        let started: HTMLText
+        let exitCode: HTMLText
+        let attempts: HTMLText
+        let error: HTMLText
     }
 
-    struct GateRow {
-        let expression: String
-        let measured: String
+    struct GateRow: TemplateObject {
+        let expression: HTMLText
+        let measured: HTMLText
         /// `tripped` or `passed`, shown as a word and used as a CSS class.
-        let verdict: String
+        let verdict: HTMLText
         let tripped: Bool
     }
 
-    struct ChangeRow {
-        let name: String
-        let group: String
-        let status: String
-        let color: String
-        let baselineStatus: String
-        let baselineColor: String
-        let exitCode: String
-        let error: String
+    struct ChangeRow: TemplateObject {
+        let name: HTMLText
+        let group: HTMLText
+        let status: HTMLText
+        let color: HTMLText
+        let baselineStatus: HTMLText
+        let baselineColor: HTMLText
+        let exitCode: HTMLText
+        let error: HTMLText
     }
 
-    struct FlakyRow {
-        let name: String
-        let group: String
+    struct FlakyRow: TemplateObject {
+        let name: HTMLText
+        let group: HTMLText
         /// Marks per run, oldest first: `✓ ✗ ✓`.
-        let outcomes: String
-        let outcomesText: String
-        let flips: String
-        let retried: String
+        let outcomes: HTMLText
+        let outcomesText: HTMLText
+        let flips: HTMLText
+        let retried: HTMLText
     }
 
-    struct RegressionRow {
-        let name: String
-        let group: String
-        let before: String
-        let after: String
-        let change: String
-        let beforeSort: String
-        let afterSort: String
-        let changeSort: String
+    struct RegressionRow: TemplateObject {
+        let name: HTMLText
+        let group: HTMLText
+        let before: HTMLText
+        let after: HTMLText
+        let change: HTMLText
+        let beforeSort: HTMLText
+        let afterSort: HTMLText
+        let changeSort: HTMLText
         /// Inline SVG made by taskreport from numbers; empty with fewer than two runs.
-        let trend: String
+        let trend: HTMLText
     }
 }

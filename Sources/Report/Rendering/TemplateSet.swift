@@ -4,25 +4,35 @@ import Mustache
 /// The Mustache templates a page is rendered with: the defaults built into
 /// taskreport (from `Templates/`), each replaceable by a file of the same
 /// name in a `--templates` folder.
+///
+/// A set is checked when it is made (``TemplateGraph``: partials exist, do
+/// not recurse, nest and expand within limits), and every render runs within
+/// a ``RenderBudget``, so no template can crash or hang a report.
 public struct TemplateSet: Sendable {
     /// The template every page starts from.
     public static let pageTemplate = "index"
 
-    private(set) var library: MustacheLibrary
+    private var templates: [String: MustacheTemplate] = [:]
+    /// Where each template came from, for messages: a file's path, or nil for a built-in one.
+    private var files: [String: String] = [:]
 
     /// The built-in templates only.
     public init() {
-        var library = MustacheLibrary()
-        for (name, text) in defaultTemplates.sorted(by: { $0.key < $1.key }) {
+        for (name, text) in defaultTemplates {
             // The defaults are checked by the tests; a parse failure here is a build defect.
-            try! library.register(text, named: name)
+            templates[name] = try! MustacheTemplate(string: text)
         }
-        self.library = library
+        do {
+            try Self.check(templates)
+        } catch {
+            preconditionFailure("the built-in templates fail their own checks: \(error.message)")
+        }
     }
 
     /// The built-in templates, overridden by every `*.mustache` file in `folder`.
-    /// - Throws: ``ReportError/badTemplate(path:line:message:)`` naming the file and line of a parse
-    ///   error, or ``ReportError/missingTemplate(folder:name:)`` when `folder` has no `index.mustache`.
+    /// - Throws: ``ReportError/badTemplate(path:line:message:)`` naming the file (and line) of a
+    ///   parse error or of a partial that is missing, recurses, nests too deep or expands too far;
+    ///   ``ReportError/missingTemplate(folder:name:)`` when `folder` has no `index.mustache`.
     public init(folder: String) throws(ReportError) {
         self.init()
         let names: [String]
@@ -34,25 +44,53 @@ public struct TemplateSet: Sendable {
         guard names.contains("\(Self.pageTemplate).mustache") else {
             throw .missingTemplate(folder: folder, name: Self.pageTemplate)
         }
-        var library = self.library
         for file in names.sorted() {
             let path = (folder as NSString).appendingPathComponent(file)
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw .badTemplate(path: path, line: nil, message: "cannot read it as UTF-8 text")
             }
+            let name = String(file.dropLast(".mustache".count))
             do {
-                try library.register(text, named: String(file.dropLast(".mustache".count)))
+                templates[name] = try MustacheTemplate(string: text)
+                files[name] = path
             } catch let error as MustacheTemplate.ParserError {
                 throw .badTemplate(path: path, line: error.context.lineNumber, message: "\(error.error)")
             } catch {
                 throw .badTemplate(path: path, line: nil, message: "\(error)")
             }
         }
-        self.library = library
+        do {
+            try Self.check(templates)
+        } catch {
+            let file = files[error.template] ?? (folder as NSString).appendingPathComponent("\(error.template).mustache")
+            throw .badTemplate(path: file, line: nil, message: error.message)
+        }
+    }
+
+    private static func check(_ templates: [String: MustacheTemplate]) throws(TemplateGraph.Problem) {
+        try TemplateGraph(templates).check(from: pageTemplate)
+    }
+
+    /// The include graph of the set, for tests.
+    var graph: TemplateGraph {
+        get throws(TemplateGraph.Problem) { try TemplateGraph(templates) }
     }
 
     /// Renders the page template with `page` as its context.
-    func render(_ page: ReportPage) -> String {
-        library.render(page, withTemplate: Self.pageTemplate) ?? ""
+    /// - Throws: ``ReportError/badTemplate(path:line:message:)`` when the render ran out of its
+    ///   ``RenderBudget`` (a template looping over far more than a page holds).
+    func render(_ page: ReportPage) throws(ReportError) -> String {
+        let budget = RenderBudget.page()
+        let library = MustacheLibrary(templates: templates)
+        let text = RenderBudget.$current.withValue(budget) {
+            library.render(page, withTemplate: Self.pageTemplate) ?? ""
+        }
+        guard !budget.isExceeded else {
+            throw .badTemplate(
+                path: files[Self.pageTemplate] ?? "the built-in templates", line: nil,
+                message: "rendering the page looked up more than a page's worth of values; "
+                    + "does a section loop inside a loop over the same list?")
+        }
+        return text
     }
 }

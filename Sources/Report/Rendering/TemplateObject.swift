@@ -1,0 +1,25 @@
+import Mustache
+
+/// A value whose fields the templates look up by name: the page and its rows.
+///
+/// The fields are found by reflection, as swift-mustache does by default,
+/// but each lookup is counted against the ``RenderBudget`` of the render in
+/// progress, so no template can make a render run away.
+protocol TemplateObject: MustacheParent {}
+
+extension TemplateObject {
+    func child(named name: String) -> Any? {
+        guard let field = Mirror(reflecting: self).children.first(where: { $0.label == name }),
+              let value = Self.unwrapped(field.value)
+        else { return nil }
+        if let budget = RenderBudget.current, !budget.admit(value) { return nil }
+        return value
+    }
+
+    /// The value an optional field holds, nil when it holds none; any other value as it is.
+    private static func unwrapped(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first?.value
+    }
+}
