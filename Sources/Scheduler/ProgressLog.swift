@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TaskModel
 
 /// Progress on standard error: on a terminal a live status line (done/total,
 /// running now, failures so far) with finished failures printed above it;
@@ -48,13 +49,14 @@ public final class ProgressLog: RunObserver {
         var line = "[\(done)/\(total)] \(status) \(task.id)"
         if !detail.isEmpty { line += " (" + detail.joined(separator: ", ") + ")" }
         if task.status != "completed", let error = task.error ?? task.attempts.last?.error { line += ": \(error)" }
-        return line
+        // Ids and errors come from the task file and the tasks: show their control characters, never send them.
+        return ControlCharacters.terminalLine(line)
     }
 
     private func drawStatus() {
         var status = "[\(done)/\(max(total, done))] running: \(running.joined(separator: ", "))"
         if failures > 0 { status += " · not completed: \(failures)" }
-        write("\r\u{1B}[2K" + String(status.prefix(200)))
+        write("\r\u{1B}[2K" + DisplayText.cut(ControlCharacters.terminalLine(status), to: 200))
     }
 
     private func write(_ text: String) {

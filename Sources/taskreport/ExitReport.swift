@@ -1,13 +1,19 @@
 import ArgumentParser
 import Foundation
 import Report
+import TaskModel
 
 /// Prints how the command ended and exits with the matching code.
 enum ExitReport {
-    /// One line on standard error, then exit.
+    /// One line on standard error (control characters from the data shown as `\x1b`), then exit.
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data("taskreport: \(message)\n".utf8))
+        warn(message)
         exit(code)
+    }
+
+    /// One line on standard error, `taskreport: ` first, control characters shown as `\x1b`.
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("taskreport: \(ControlCharacters.terminalLine(message))\n".utf8))
     }
 
     /// Help and version on standard output (exit 0); usage errors on standard error (exit 2).
@@ -17,7 +23,7 @@ enum ExitReport {
             print(TaskReport.fullMessage(for: error))
             exit(0)
         }
-        FileHandle.standardError.write(Data((TaskReport.fullMessage(for: error) + "\n").utf8))
+        FileHandle.standardError.write(Data((ControlCharacters.terminalLines(TaskReport.fullMessage(for: error)) + "\n").utf8))
         exit(2)
     }
 }

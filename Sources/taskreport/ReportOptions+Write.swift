@@ -34,10 +34,10 @@ extension ReportOptions {
             gates: try gates().map { GateResult($0, statistics: statistics) }, outputs: outputs,
             toolVersion: TaskReport.version)
         let writer = ReportWriter(path: out, templates: templateSet, exports: try dataExports(), singleFile: singleFile)
-        print(try writer.write(document))
+        print(ControlCharacters.terminalLine(try writer.write(document)))
         if let summaryTo { try append(SummaryExporter.markdown(document), to: summaryTo) }
         for gate in document.gates where gate.tripped {
-            FileHandle.standardError.write(Data("taskreport: gate \(gate.summary)\n".utf8))
+            ExitReport.warn("gate \(gate.summary)")
         }
         return document
     }

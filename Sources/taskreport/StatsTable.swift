@@ -2,15 +2,29 @@ import Stats
 import TaskModel
 
 /// The statistics as aligned plain-text tables for a terminal.
+///
+/// Labels from the data are cut to a readable length and their control
+/// characters shown as `\x1b`; long lists show their head and say how many
+/// more there are (`--format json` has them all).
 struct StatsTable {
     let text: String
 
+    /// Labels are cut to this many scalars: a cell, not a paragraph.
+    static let labelLimit = 80
+    /// At most this many groups are listed.
+    static let groupLimit = 50
+
     init(_ s: TaskStatistics) {
         func duration(_ ms: Double?) -> String { ms.map { HumanFormat.duration(milliseconds: $0) } ?? "-" }
+        func label(_ text: String) -> String { ControlCharacters.terminalLine(DisplayText.cut(text, to: Self.labelLimit)) }
         var lines = ["records: \(s.recordCount)   success rate: \(s.successRate.map(HumanFormat.percent) ?? "-")", ""]
-        lines += Self.columns([["status", "tasks", "share"]] + s.statuses.map {
-            [$0.label, String($0.count), HumanFormat.percent($0.share)]
+        let columns = StatusColumns(s.statuses)
+        lines += Self.columns([["status", "tasks", "share"]] + columns.columns.map {
+            [label($0.label), String($0.count), HumanFormat.percent($0.share)]
         })
+        if columns.mergedLabels > 0 {
+            lines.append("(\(s.statuses.count) labels: the last row counts \(columns.mergedLabels) together; --format json lists each)")
+        }
         let d = s.durations
         lines += ["", "durations: \(d.count) with, \(d.missing) without"]
         lines += Self.columns([
@@ -19,9 +33,13 @@ struct StatsTable {
         ])
         if !s.groups.isEmpty {
             lines += [""]
-            lines += Self.columns([["group", "tasks", "success", "p50", "p95"]] + s.groups.map {
-                [$0.name, String($0.total), $0.successRate.map(HumanFormat.percent) ?? "-", duration($0.p50Ms), duration($0.p95Ms)]
+            lines += Self.columns([["group", "tasks", "success", "p50", "p95"]] + s.groups.prefix(Self.groupLimit).map {
+                [label($0.name), String($0.total), $0.successRate.map(HumanFormat.percent) ?? "-", duration($0.p50Ms),
+                 duration($0.p95Ms)]
             })
+            if s.groups.count > Self.groupLimit {
+                lines.append("… and \(s.groups.count - Self.groupLimit) more groups (--format json lists each)")
+            }
         }
         text = lines.joined(separator: "\n") + "\n"
     }

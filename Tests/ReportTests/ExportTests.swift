@@ -53,6 +53,31 @@ struct ExportTests {
         }
     }
 
+    @Test("tasks.csv quotes by bytes: CRLF alone, a quote with a combining mark and formulas stay in their cells")
+    func csvHostileFields() throws {
+        let folder = try TemporaryFolder()
+        let fields = ["\r\n", "\r", "x\"\u{301},=HYPERLINK(\"http://evil\")", "\"\u{301}", "=1+1", "\t-2", "@sum", "a\u{1B}[31m"]
+        let records: [[String: Any]] = fields.enumerated().map { i, field in
+            ["id": "t\(i)\(field)", "status": "failed", "name": field, "group": field, "error": field]
+        }
+        let input = try folder.write("records.jsonl", try jsonLines(records))
+        #expect(try CommandRun.taskreport(["report", input, "--out", folder.path("out"), "--exports", "tasks.csv"]).status == 0)
+        let parsed = try CommandRun.tool("python3", ["-c", """
+            import csv, json, sys
+            print(json.dumps(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))
+            """, folder.path("out/tasks.csv")])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(parsed.standardOutput.utf8)) as? [[String]])
+        #expect(rows.count == fields.count + 1, "one row per record, and the header")
+        #expect(rows.allSatisfy { $0.count == 12 }, "every row as wide as the header")
+        for (row, field) in zip(rows.dropFirst(), fields) {
+            let guarded = ["=", "+", "-", "@", "\t", "\r"].contains { field.unicodeScalars.first.map(String.init) == $0 }
+            let expected = (guarded ? "'" : "") + field
+            // Compared as scalars: String equality would treat "\r\n" as one Character either way.
+            #expect(Array(row[2].unicodeScalars) == Array(expected.unicodeScalars), "name of \(row[1])")
+            #expect(Array(row[10].unicodeScalars) == Array(expected.unicodeScalars), "error of \(row[1])")
+        }
+    }
+
     @Test("junit.xml is valid against the common JUnit schema, with failures, skips and escaped names")
     func junitFromRecords() throws {
         let folder = try TemporaryFolder()

@@ -18,26 +18,42 @@ public struct CSVExporter: ReportExporter {
         return [ReportFile(path: "tasks.csv") { output in Self.write(table, to: output) }]
     }
 
-    /// Writes the header and every record of `table`.
+    /// Writes the header and every record of `table`. Dictionary entries are
+    /// made into fields once each; free text is copied from the column's bytes.
     static func write(_ t: TaskTable, to output: FileOutput) {
         output.write(columns.joined(separator: ",") + "\r\n")
-        for i in 0..<t.count {
-            let fields = [
-                text(t.runID[i]), text(t.id[i]), text(t.name[i]), text(t.group[i]), text(t.status[i]),
-                time(t.startedAt[i]), time(t.finishedAt[i]), number(t.durationMs[i]), integer(t.exitCode[i]),
-                integer(t.attempts[i]), text(t.error[i]), text(t.data[i]),
-            ]
-            output.write(fields.joined(separator: ",") + "\r\n")
+        let runs = t.runID.entries.map(CSVField.bytes), statuses = t.status.entries.map(CSVField.bytes)
+        let names = t.name.entries.map(CSVField.bytes), groups = t.group.entries.map(CSVField.bytes)
+        var row: [UInt8] = []
+        row.reserveCapacity(512)
+        func text(_ column: TextColumn, _ i: Int) {
+            CSVField.append(column.bytes[Int(column.offsets[i])..<Int(column.offsets[i + 1])], to: &row)
         }
-    }
-
-    /// A text field, quoted when needed. A field a spreadsheet would run as a
-    /// formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`.
-    static func text(_ value: String) -> String {
-        var value = value
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
+        func plain(_ text: String) { row.append(contentsOf: text.utf8) }
+        let comma = UInt8(ascii: ",")
+        for i in 0..<t.count {
+            row.removeAll(keepingCapacity: true)
+            row += runs[Int(t.runID.codes[i])]
+            row.append(comma)
+            text(t.id, i)
+            row.append(comma)
+            row += names[Int(t.name.codes[i])]
+            row.append(comma)
+            row += groups[Int(t.group.codes[i])]
+            row.append(comma)
+            row += statuses[Int(t.status.codes[i])]
+            for value in [time(t.startedAt[i]), time(t.finishedAt[i]), number(t.durationMs[i]), integer(t.exitCode[i]),
+                          integer(t.attempts[i])] {
+                row.append(comma)
+                plain(value)
+            }
+            row.append(comma)
+            text(t.error, i)
+            row.append(comma)
+            text(t.data, i)
+            row += [0x0D, 0x0A]
+            output.write(bytes: row)
+        }
     }
 
     /// Milliseconds as the shortest decimal that reads back the same; empty when missing.

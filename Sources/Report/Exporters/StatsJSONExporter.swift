@@ -23,10 +23,43 @@ public struct StatsJSONExporter: ReportExporter {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         do {
-            return Array(try encoder.encode(envelope)) + [0x0A]
+            return visibleControls(Array(try encoder.encode(envelope))) + [0x0A]
         } catch {
             throw .cannotWrite(path: "stats.json", reason: "\(error)")
         }
+    }
+
+    /// JSON text with DEL, the C1 controls and U+2028/U+2029 written as `\u` escapes.
+    ///
+    /// JSONEncoder escapes only what JSON requires (below U+0020), so a C1
+    /// control such as CSI (U+009B) would reach a terminal that prints the
+    /// file raw. JSON's structure is ASCII, so these bytes occur only inside
+    /// strings, where an escape means the same character.
+    static func visibleControls(_ json: [UInt8]) -> [UInt8] {
+        guard json.contains(where: { $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return json }
+        var result: [UInt8] = []
+        result.reserveCapacity(json.count + 64)
+        func escape(_ value: UInt32) {
+            let hex = String(value, radix: 16)
+            result += Array("\\u".utf8) + Array(repeating: UInt8(ascii: "0"), count: 4 - hex.count) + Array(hex.utf8)
+        }
+        var i = 0
+        while i < json.count {
+            let byte = json[i]
+            if byte == 0x7F {
+                escape(0x7F)
+            } else if byte == 0xC2, i + 1 < json.count, (0x80...0x9F).contains(json[i + 1]) {
+                escape(UInt32(json[i + 1]))
+                i += 1
+            } else if byte == 0xE2, i + 2 < json.count, json[i + 1] == 0x80, json[i + 2] == 0xA8 || json[i + 2] == 0xA9 {
+                escape(0x2028 + UInt32(json[i + 2] - 0xA8))
+                i += 2
+            } else {
+                result.append(byte)
+            }
+            i += 1
+        }
+        return result
     }
 
     private struct Envelope: Encodable {
