@@ -15,12 +15,22 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
     case missingTable(input: String, table: String)
     /// SQLite rejected the query or failed while running it.
     case queryFailed(input: String, message: String)
+    /// The query's text is not one statement that only reads.
+    case badQuery(input: String, problem: String)
+    /// Another connection held the database locked for longer than a reader waits.
+    case locked(input: String, seconds: Int)
     /// The query's result has no column for a required field.
     case missingColumn(input: String, column: String)
     /// `--query` was given but no input is a SQLite database.
     case queryWithoutSQLite
     /// A SQLite database arrived on standard input, which SQLite cannot open.
     case sqliteFromStandardInput
+
+    /// Whether the input is at fault (exit 2), rather than the moment (a lock held elsewhere: exit 1).
+    public var isBadInput: Bool {
+        if case .locked = self { return false }
+        return true
+    }
 
     /// The same error with its line or row number moved down by `count` (for
     /// text or rows read apart from what precedes them).
@@ -55,6 +65,10 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
             "\(input): no table '\(table)' in this database; pass --query \"SELECT … AS status …\" to read another schema"
         case .queryFailed(let input, let message):
             "\(input): query failed: \(message)"
+        case .badQuery(let input, let problem):
+            "\(input): --query: \(problem)"
+        case .locked(let input, let seconds):
+            "\(input): the database is locked by another connection; waited \(seconds) s for it, try again when it is done"
         case .missingColumn(let input, let column):
             "\(input): the query's result has no column '\(column)'; name it with an alias, e.g. SELECT state AS \(column)"
         case .queryWithoutSQLite:

@@ -81,7 +81,7 @@ struct SQLiteRecordReader {
     /// tails are never decoded), and with many rows the lower and upper halves
     /// of its rowid range, each on a connection of its own so two threads read.
     private func statements(path: String) throws(IngestError) -> [SQLiteStatement] {
-        if let query { return [try prepare(path: path, query)] }
+        if let query { return [try prepare(path: path, query, isUserQuery: true)] }
         // Compiling `SELECT *` checks the table exists and tells its columns.
         let all = try prepare(path: path, "SELECT * FROM \(Self.defaultTable)")
         let known = Set(Field.allCases.map(\.columnName))
@@ -105,17 +105,18 @@ struct SQLiteRecordReader {
         "\"" + name.replacing("\"", with: "\"\"") + "\""
     }
 
-    /// Compiles `sql` on a new read-only connection to `path`.
-    private func prepare(path: String, _ sql: String) throws(IngestError) -> SQLiteStatement {
+    /// Compiles `sql` on a new input connection to `path` (read-only and hardened: see
+    /// ``SQLite/SQLiteConnection/input(path:)``); the user's query must be one statement that reads.
+    private func prepare(path: String, _ sql: String, isUserQuery: Bool = false) throws(IngestError) -> SQLiteStatement {
         do {
-            let connection = try SQLiteConnection(path: path, mode: .readOnly)
-            return try connection.prepare(sql)
+            let connection = try SQLiteConnection.input(path: path)
+            return isUserQuery ? try connection.prepareQuery(sql) : try connection.prepare(sql)
         } catch {
             if error.isNotADatabase { throw .notSQLite(input: path) }
             if query == nil, error.message.hasPrefix("no such table") {
                 throw .missingTable(input: path, table: Self.defaultTable)
             }
-            throw .queryFailed(input: path, message: error.message)
+            throw Self.failure(error, input: path)
         }
     }
 
@@ -123,7 +124,21 @@ struct SQLiteRecordReader {
         do {
             return try statement.step()
         } catch {
-            throw .queryFailed(input: path, message: error.message)
+            throw Self.failure(error, input: path)
+        }
+    }
+
+    /// The ingest error for what SQLite said about `input`.
+    private static func failure(_ error: SQLiteError, input: String) -> IngestError {
+        if error.isBusy { return .locked(input: input, seconds: Int(SQLiteConnection.inputBusyTimeoutMilliseconds / 1000)) }
+        switch error.reason {
+        case .empty: return .badQuery(input: input, problem: "the query is empty; give one SELECT")
+        case .severalStatements: return .badQuery(input: input, problem: "the query holds more than one statement; give one SELECT")
+        case .writes: return .badQuery(input: input, problem: "the query would change the database; give a SELECT, which only reads")
+        case .sqlite where error.isNotAuthorized:
+            return .badQuery(input: input, problem: "the query does more than read (\(error.message)): inputs are read "
+                + "with no ATTACH, PRAGMA or writes, and without functions that reach files or memory")
+        case .sqlite: return .queryFailed(input: input, message: error.message)
         }
     }
 

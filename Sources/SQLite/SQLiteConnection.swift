@@ -20,9 +20,13 @@ public final class SQLiteConnection {
     ///   - path: The file to open.
     ///   - mode: Whether to read only or also write (creating the file).
     /// - Throws: ``SQLiteError`` when SQLite cannot open the file.
-    public init(path: String, mode: Mode = .readOnly) throws(SQLiteError) {
+    public convenience init(path: String, mode: Mode = .readOnly) throws(SQLiteError) {
+        try self.init(path: path, flags: mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+    }
+
+    /// Opens `path` (a file name, or a `file:` URI with `SQLITE_OPEN_URI`) with SQLite's open flags.
+    init(path: String, flags: Int32) throws(SQLiteError) {
         var db: OpaquePointer?
-        let flags = mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         let code = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
@@ -48,6 +52,36 @@ public final class SQLiteConnection {
             throw lastError(code)
         }
         return SQLiteStatement(handle: statement, connection: self)
+    }
+
+    /// Compiles text that must be exactly one statement that only reads, such as a user's query.
+    /// - Throws: ``SQLiteError`` with reason ``SQLiteError/Reason/empty`` for text without a
+    ///   statement, ``SQLiteError/Reason/severalStatements`` when more follows the first,
+    ///   ``SQLiteError/Reason/writes`` when it would change the database; else SQLite's error.
+    public func prepareQuery(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        let text = Array(sql.utf8CString)
+        var statement: OpaquePointer?
+        var tail: UnsafePointer<CChar>?
+        let code = text.withUnsafeBufferPointer { buffer in
+            sqlite3_prepare_v2(handle, buffer.baseAddress, Int32(buffer.count), &statement, &tail)
+        }
+        guard code == SQLITE_OK else { throw lastError(code) }
+        guard let statement else { throw SQLiteError(code: SQLITE_MISUSE, message: "the query is empty", reason: .empty) }
+        let prepared = SQLiteStatement(handle: statement, connection: self)
+        // Whatever follows the first statement must compile to nothing (space, comments, semicolons).
+        var next: OpaquePointer?
+        let rest = text.withUnsafeBufferPointer { buffer -> Int32 in
+            let offset = tail.map { buffer.baseAddress!.distance(to: $0) } ?? buffer.count - 1
+            return sqlite3_prepare_v2(handle, buffer.baseAddress! + offset, Int32(buffer.count - offset), &next, nil)
+        }
+        sqlite3_finalize(next)
+        guard rest == SQLITE_OK, next == nil else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "the query holds more than one statement", reason: .severalStatements)
+        }
+        guard sqlite3_stmt_readonly(statement) != 0 else {
+            throw SQLiteError(code: SQLITE_READONLY, message: "the query would change the database", reason: .writes)
+        }
+        return prepared
     }
 
     /// Runs SQL that returns no rows, such as `PRAGMA` or `CREATE TABLE`; several statements may be given.

@@ -13,7 +13,7 @@ public enum StoredOutputs {
     public static func incomplete(path: String, run: String?) -> [String: TaskOutput] {
         var outputs: [String: TaskOutput] = [:]
         do {
-            let connection = try SQLiteConnection(path: path, mode: .readOnly)
+            let connection = try SQLiteConnection.input(path: path)
             let statement = try connection.prepare("""
                 SELECT run_id, id, stdout_tail, stderr_tail FROM tasks
                 WHERE status <> 'completed' AND (?1 IS NULL OR run_id = ?1)

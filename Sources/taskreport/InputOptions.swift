@@ -10,8 +10,9 @@ struct InputOptions: ParsableArguments {
         valueName: "input"))
     var inputs: [String]
 
-    @Option(help: ArgumentHelp(
-        "SQL run against SQLite inputs instead of reading their tasks table; name result columns like the record schema.",
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "One SELECT run against SQLite inputs instead of reading their tasks table; name result columns like the record "
+            + "schema. It runs as given, read-only. SQL that starts with -- works too: --query '-- note' or --query='-- note'.",
         valueName: "sql"))
     var query: String?
 
