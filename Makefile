@@ -7,8 +7,9 @@ BIN          := .build/release/taskreport
 # simdjson for fast JSON, the DejaVu fonts the charts are drawn with, libcurl
 # (URLSession's HTTP on Linux, for HTTP checks), python3 (the example's server).
 DEB_PACKAGES := pkg-config libcairo2-dev zlib1g-dev libsqlite3-dev libsimdjson-dev fonts-dejavu-core libcurl4 python3
-# The tests also open the report in headless Chromium and validate junit.xml with xmllint.
-TEST_PACKAGES := chromium libxml2-utils
+# The tests also open the report in headless Chromium, validate junit.xml with xmllint and
+# make real system calls fail with strace's fault injection.
+TEST_PACKAGES := chromium libxml2-utils strace
 SUDO         := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .PHONY: deps test-deps build run test bench clean

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 
 /// Writes a complete report folder: `index.html`, the charts, and the data exports.
@@ -21,6 +22,13 @@ public struct ReportWriter: Sendable {
             + [HTMLExporter(templates: templates, singleFile: singleFile, exports: exports)]
     }
 
+    /// Every file a report may write, in the order they are put in place: the
+    /// charts, the data files, `index.html` last. In an existing folder these
+    /// are replaced (or moved out when not written); nothing else is touched.
+    public static let ownedPaths: [String] =
+        ChartKind.allCases.flatMap { [ChartExporter.path($0, extension: "png"), ChartExporter.path($0, extension: "svg")] }
+        + DataExport.allCases.map(\.rawValue) + ["index.html"]
+
     /// Writes the report of `document`.
     /// - Returns: The path of `index.html`.
     /// - Throws: ``ReportError``; nothing of the report is then written.
@@ -30,7 +38,7 @@ public struct ReportWriter: Sendable {
         for exporter in exporters {
             files += try exporter.files(for: document)
         }
-        try folder.write(files)
+        try folder.write(files, owned: Self.ownedPaths)
         return URL(fileURLWithPath: folder.path).appendingPathComponent("index.html").standardizedFileURL.path
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Charts
 import Foundation
+import Report
 import Stats
 
 /// `taskreport chart`: one chart as PNG and/or SVG files.
@@ -26,6 +27,7 @@ struct ChartCommand: ParsableCommand {
     }
 
     func run() throws {
+        ReportSignals.install()
         let chart = kind.chart(for: try input.statistics())
         let renderer = ChartRenderer()
         if let png { try write(renderer.png(chart), to: png) }
@@ -34,9 +36,9 @@ struct ChartCommand: ParsableCommand {
 
     private func write(_ bytes: [UInt8], to path: String) throws {
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(bytes, to: path)
         } catch {
-            throw CommandFailure(message: "\(path): cannot write: \((error as NSError).localizedFailureReason ?? "\(error)")")
+            throw CommandFailure(message: "\(path): cannot write the chart: \(error.reason)")
         }
     }
 }

@@ -21,7 +21,9 @@ enum EntryPoint {
         } catch let error as StoreError {
             ExitReport.fail(error.description, code: 1)
         } catch let error as IngestError {
-            ExitReport.fail(error.description, code: 2)
+            ExitReport.fail(error.description, code: error.isBadInput ? 2 : 1)
+        } catch ReportError.interrupted {
+            ExitReport.fail(ReportError.interrupted.description, code: 130)
         } catch let error as ReportError {
             ExitReport.fail(error.description, code: error.isBadInput ? 2 : 1)
         } catch let error as CommandFailure {

@@ -27,13 +27,3 @@ enum ExitReport {
         exit(2)
     }
 }
-
-extension ReportError {
-    /// Whether the user's input is at fault (a template), rather than the file system.
-    var isBadInput: Bool {
-        switch self {
-        case .badTemplate, .missingTemplate: true
-        case .cannotWrite: false
-        }
-    }
-}

@@ -20,6 +20,7 @@ struct ReportCommand: ParsableCommand {
     var title = "Task Report"
 
     func run() throws {
+        ReportSignals.install()
         let document = try report.writeReport(
             records: try input.load(), inputs: input.inputs, scope: input.scope, loader: input.loader, title: title)
         if document.failsAGate { throw ExitCode(1) }

@@ -43,14 +43,16 @@ extension ReportOptions {
     }
 
     /// Appends `text` to the file at `path`, creating it when absent.
+    /// - Throws: ``CommandFailure`` when any byte did not reach the file: a full disk shows at
+    ///   `fflush` or `fclose`, not at the buffered `fwrite`.
     private func append(_ text: String, to path: String) throws {
-        guard let handle = fopen(path, "a") else {
-            throw CommandFailure(message: "cannot append the summary to \(path): \(String(cString: strerror(errno)))")
+        func failure() -> CommandFailure {
+            CommandFailure(message: "\(path): cannot append the summary: \(String(cString: strerror(errno)))")
         }
-        defer { fclose(handle) }
+        guard let handle = fopen(path, "a") else { throw failure() }
         let bytes = Array(text.utf8)
-        guard fwrite(bytes, 1, bytes.count, handle) == bytes.count else {
-            throw CommandFailure(message: "cannot append the summary to \(path): \(String(cString: strerror(errno)))")
-        }
+        let written = fwrite(bytes, 1, bytes.count, handle) == bytes.count && fflush(handle) == 0
+        let error = written ? nil : failure()
+        guard fclose(handle) == 0, error == nil else { throw error ?? failure() }
     }
 }

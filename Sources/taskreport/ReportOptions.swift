@@ -8,7 +8,9 @@ import TaskModel
 
 /// How a report is written, compared and judged; shared by `report` and `run`.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The report folder; other files in it are left alone.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The report folder; only the report's own files in it are replaced. Not empty, /, the home folder or a system folder.",
+        valueName: "dir"))
     var out = "Output"
 
     @Option(help: ArgumentHelp("A folder of .mustache files replacing the built-in templates of the same name.", valueName: "dir"))
@@ -41,6 +43,11 @@ struct ReportOptions: ParsableArguments {
     var exports = DataExport.allCases.map(\.rawValue).joined(separator: ",")
 
     func validate() throws {
+        do {
+            try OutputFolderRule.check(out)
+        } catch {
+            throw ValidationError(error.description)
+        }
         _ = try gates()
         _ = try statisticsOptions()
         _ = try dataExports()

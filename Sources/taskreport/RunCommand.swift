@@ -61,6 +61,7 @@ struct RunCommand: AsyncParsableCommand {
 
         var failsAGate = false
         if !noReport {
+            ReportSignals.install()  // the scheduler's own handling ended with the run
             let document = try report.writeReport(
                 records: try TaskLoader().load([.file(db)]), inputs: [db], scope: .latest, loader: TaskLoader(),
                 title: title ?? file.name)

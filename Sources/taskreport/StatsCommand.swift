@@ -19,6 +19,7 @@ struct StatsCommand: ParsableCommand {
     var format = Format.table
 
     func run() throws {
+        ReportSignals.install()
         let records = try input.load()
         let statistics = TaskStatistics(table: records, scope: input.scope)
         switch format {

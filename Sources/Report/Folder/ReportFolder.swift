@@ -1,15 +1,20 @@
 import Foundation
 
-/// Writes a report's files so that the target folder only ever holds a whole report.
+/// Writes a report's files so that the report folder only ever holds a whole
+/// report: the old one or the new one, never a mix, and nothing of anyone else's touched.
 ///
-/// Files are written into a staging folder beside the target (same file
-/// system), and only when all are written are they renamed into place:
-/// `charts/` and the data files first, `index.html` last. If the target does
-/// not exist yet, the staging folder itself is renamed to it. Other files in
-/// the target (such as the scheduler's store) are left alone.
+/// Files are written into a ``StagingFolder`` beside the report folder (same
+/// file system). When all are written, a new folder is the staging folder
+/// renamed; an existing one gets the new files by a ``FolderCommit``, which
+/// replaces only the report's own files and undoes itself on failure. Other
+/// files in the folder (a store, someone's notes in `charts/`) are left alone.
+/// Staging folders that a killed writer left behind are removed first, and
+/// ``StagingCleanup`` removes this writer's own when a signal stops it.
 public struct ReportFolder: Sendable {
     /// The folder the report is written to.
     public let path: String
+    /// `rename(2)`; tests replace it to make a chosen step fail.
+    var rename: @Sendable (String, String) -> Int32 = { Glibc.rename($0, $1) }
 
     /// Creates a writer for `path`.
     public init(path: String) {
@@ -17,91 +22,90 @@ public struct ReportFolder: Sendable {
     }
 
     /// Writes `files` and moves them into place.
-    /// - Throws: ``ReportError/cannotWrite(path:reason:)``; the target is then unchanged
-    ///   and the staging folder removed.
-    public func write(_ files: [ReportFile]) throws(ReportError) {
-        let fileManager = FileManager.default
-        let target = URL(fileURLWithPath: path).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let staging = try makeStagingFolder(in: parent, for: target.lastPathComponent)
+    /// - Parameter owned: Every file a report may write (relative paths), in commit order: in an
+    ///   existing folder, these are replaced or, when `files` lacks them, moved out; nothing else is touched.
+    /// - Throws: ``ReportError`` naming a path in the report folder; the folder then holds what it held before.
+    public func write(_ files: [ReportFile], owned: [String]) throws(ReportError) {
+        try OutputFolderRule.check(path)
+        let target = Self.resolved(path)
+        let parent = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        var isFolder: ObjCBool = false
+        let targetExists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
+        if targetExists, !isFolder.boolValue { throw .cannotWrite(path: path, reason: "it exists and is not a folder") }
         do {
-            var folders: Set<String> = []
-            for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                let folder = url.deletingLastPathComponent()
-                if folder != staging, folders.insert(folder.path).inserted {
-                    try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-                }
-                let output = try FileOutput(path: url.path)
-                switch file.contents {
-                case .bytes(let bytes): output.write(bytes: bytes)
-                case .stream(let write): write(output)
-                }
-                try output.close(path: file.path)
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: parent, reason: (error as NSError).localizedFailureReason ?? "\(error)")
+        }
+        StagingFolder.sweep(beside: target, parent: parent, name: name)
+
+        let staging = try StagingFolder(in: parent, for: name)
+        guard StagingCleanup.register(staging.path) else {
+            staging.remove()
+            throw .interrupted
+        }
+        // Removed afterwards, unless it holds the only copy of old files a failed commit could not put back.
+        var keepStaging = false
+        defer {
+            if !keepStaging { staging.remove() }
+            StagingCleanup.unregister(staging.path)
+        }
+        try write(files, into: staging.path)
+        guard StagingCleanup.beginCommit(staging.path) else { throw .interrupted }
+        defer { StagingCleanup.endCommit(staging.path) }
+        if targetExists {
+            do {
+                try FolderCommit(staging: staging.path, target: target, entries: owned, rename: rename).run()
+            } catch {
+                if case .notRestored = error { keepStaging = true }
+                throw error
             }
-            try commit(staging: staging, target: target, entries: topLevelEntries(of: files))
-        } catch let error as ReportError {
-            try? fileManager.removeItem(at: staging)
-            throw error
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            throw .cannotWrite(path: path, reason: Self.reason(error))
+        } else if rename(staging.path, target) != 0 {
+            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
-        try? fileManager.removeItem(at: staging)
     }
 
-    private func makeStagingFolder(in parent: URL, for name: String) throws(ReportError) -> URL {
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: parent.path, reason: Self.reason(error))
-        }
-        var template = Array(parent.appendingPathComponent(".\(name).staging-XXXXXX").path.utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw .cannotWrite(path: parent.path, reason: String(cString: strerror(errno)))
-        }
-        // mkdtemp makes the folder private (0700); a report folder is for sharing,
-        // so give it the mode a plain mkdir would have.
-        let mask = umask(0)
-        umask(mask)
-        chmod(made, 0o777 & ~mask)
-        return URL(fileURLWithPath: String(cString: made))
-    }
-
-    /// The report's top-level entries, `index.html` last so the page changes last.
-    private func topLevelEntries(of files: [ReportFile]) -> [String] {
-        var seen: [String] = []
+    /// Writes every file into the staging folder; errors name the file as it will be in the report folder.
+    private func write(_ files: [ReportFile], into staging: String) throws(ReportError) {
+        var folders: Set<String> = []
         for file in files {
-            let first = String(file.path.split(separator: "/").first ?? "")
-            if !seen.contains(first) { seen.append(first) }
-        }
-        return seen.filter { $0 != "index.html" } + seen.filter { $0 == "index.html" }
-    }
-
-    private func commit(staging: URL, target: URL, entries: [String]) throws {
-        let fileManager = FileManager.default
-        if !fileManager.fileExists(atPath: target.path) {
-            try rename(staging, to: target)
-            return
-        }
-        let replaced = staging.appendingPathComponent(".replaced")
-        try fileManager.createDirectory(at: replaced, withIntermediateDirectories: false)
-        for entry in entries {
-            let old = target.appendingPathComponent(entry)
-            if fileManager.fileExists(atPath: old.path) {
-                try rename(old, to: replaced.appendingPathComponent(entry))
+            let destination = staging + "/" + file.path
+            let folder = (file.path as NSString).deletingLastPathComponent
+            if !folder.isEmpty, folders.insert(folder).inserted {
+                guard mkdir(staging + "/" + folder, 0o777) == 0 || errno == EEXIST else {
+                    throw .cannotWrite(path: shown(folder), reason: String(cString: strerror(errno)))
+                }
             }
-            try rename(staging.appendingPathComponent(entry), to: old)
+            let output: FileOutput
+            do {
+                output = try FileOutput(path: destination)
+            } catch {
+                throw .cannotWrite(path: shown(file.path), reason: error.reason)
+            }
+            switch file.contents {
+            case .bytes(let bytes): output.write(bytes: bytes)
+            case .stream(let write): write(output)
+            }
+            do {
+                try output.close(path: file.path)
+            } catch {
+                throw .cannotWrite(path: shown(file.path), reason: error.reason)
+            }
         }
     }
 
-    private func rename(_ source: URL, to destination: URL) throws {
-        guard Foundation.rename(source.path, destination.path) == 0 else {
-            throw ReportError.cannotWrite(path: destination.path, reason: String(cString: strerror(errno)))
-        }
+    /// `entry` as a path in the report folder, for messages.
+    private func shown(_ entry: String) -> String {
+        (path as NSString).appendingPathComponent(entry)
     }
 
-    private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    /// The report folder's absolute path, its own symbolic link followed (so that the
+    /// staging folder is made beside what it points to, on the same file system).
+    static func resolved(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL
+        return (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute.path)).map {
+            URL(fileURLWithPath: $0, relativeTo: absolute.deletingLastPathComponent()).standardizedFileURL.path
+        } ?? absolute.path
     }
 }

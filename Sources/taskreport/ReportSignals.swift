@@ -1,0 +1,32 @@
+import Dispatch
+import Foundation
+import Report
+import Synchronization
+
+/// Stops a command that reads records or writes a report on SIGINT, SIGTERM or
+/// SIGHUP: at once, with exit code 130, removing its staging folders first (a
+/// report being put in place finishes that, or undoes it, within milliseconds).
+/// A long SQL query or a large input stops as promptly, since nothing is
+/// waited for but a commit.
+enum ReportSignals {
+    /// The signal sources, kept for the life of the process.
+    private static let sources = Mutex<[any DispatchSourceSignal]>([])
+
+    /// Starts handling the signals; from here on they stop the process as described. Idempotent.
+    static func install() {
+        sources.withLock { sources in
+            guard sources.isEmpty else { return }
+            for number in [SIGINT, SIGTERM, SIGHUP] {
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler {
+                    StagingCleanup.abandon()
+                    ExitReport.warn("interrupted")
+                    _exit(130)
+                }
+                source.resume()
+                sources.append(source)
+            }
+        }
+    }
+}
