@@ -198,6 +198,40 @@ bool is_blank(const char *p, const char *end) {
     return true;
 }
 
+/// Where the top-level value starting at `p` (an object or array) closes,
+/// just past its closing bracket; nullptr when it never closes on [p, end).
+/// Strings and their escapes are skipped, so brackets inside them do not count.
+const char *closing_bracket(const char *p, const char *end) {
+    size_t depth = 0;
+    bool in_string = false;
+    for (; p < end; p++) {
+        char c = *p;
+        if (in_string) {
+            if (c == '\\') p++;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if ((c == '}' || c == ']') && depth > 0 && --depth == 0) {
+            return p + 1;
+        }
+    }
+    return nullptr;
+}
+
+/// simdjson calls a document with anything after its value "incomplete"; a
+/// line whose record closes before the line ends is not truncated but has
+/// content after the record, and is reported so.
+tc_status refine_incomplete(const char *line, const char *eol, tc_error *err) {
+    if (err->status != TC_ERR_SYNTAX || std::strncmp(err->message, "truncated", 9) != 0) return err->status;
+    const char *start = line;
+    while (start < eol && is_json_space(*start)) start++;
+    const char *closed = closing_bracket(start, eol);
+    if (closed && !is_blank(closed, eol)) set_error(err, TC_ERR_SYNTAX, "", "unexpected content after the record");
+    return err->status;
+}
+
 /// The JSON text after a complete document must be whitespace only.
 tc_status expect_end(ondemand::document &doc, const char *what, tc_error *err) {
     const char *rest;
@@ -243,11 +277,16 @@ extern "C" tc_status tc_table_append_json_lines(tc_table *table, const char *tex
             err->record = number;
             size_t capacity = static_cast<size_t>(end - p) + TC_JSON_PADDING;
             ondemand::document doc;
-            if (auto code = parser.iterate(padded_string_view(p, static_cast<size_t>(eol - p), capacity)).get(doc))
-                return syntax_error(err, code);
+            if (auto code = parser.iterate(padded_string_view(p, static_cast<size_t>(eol - p), capacity)).get(doc)) {
+                syntax_error(err, code);
+                return refine_incomplete(p, eol, err);
+            }
             ondemand::object object;
-            if (auto code = doc.get_object().get(object)) return syntax_error(err, code);
-            if (reader.read(object, &record, err) != TC_OK) return err->status;
+            if (auto code = doc.get_object().get(object)) {
+                syntax_error(err, code);
+                return refine_incomplete(p, eol, err);
+            }
+            if (reader.read(object, &record, err) != TC_OK) return refine_incomplete(p, eol, err);
             if (expect_end(doc, "record", err) != TC_OK) return err->status;
             if (tc_table_append(table, &record, err) != TC_OK) return err->status;
         }

@@ -56,6 +56,34 @@ struct BrowserTests {
         return mismatches
     }
 
+    @Test("hostile names run no script: the page's title stays, its only script is its own")
+    func hostilePage() throws {
+        let folder = try TemporaryFolder()
+        let hostile = Fixtures.folder.appendingPathComponent("hostile").path
+        let inputs = ["xss-quote-combining-mark.jsonl", "xss-lt-combining-mark.jsonl", "xss-amp-combining-mark.jsonl",
+                      "xss-apos-combining-mark.jsonl", "xss-script-tags.jsonl", "xss-in-attributes.jsonl",
+                      "control-characters-all.jsonl"].map { hostile + "/" + $0 }
+        let run = try CommandRun.taskreport(["report"] + inputs + ["--out", folder.path("report"), "--title", "Hostile"])
+        try #require(run.status == 0, "\(run.standardError)")
+        let page = folder.url.appendingPathComponent("report/index.html")
+        let visit = try BrowserVisit.open(page, script: true, screenshot: try Self.screenshot("hostile"))
+        Self.expectClean(visit, folder: page.deletingLastPathComponent())
+        #expect(visit.dom.contains("<title>Hostile</title>") && !visit.dom.contains("PWNED</title>"))
+        #expect(visit.dom.components(separatedBy: "<script").count - 1 == 1)
+        #expect(visit.charts.count == 7, "every chart still drawn")
+    }
+
+    @Test("the hostile check sees a payload that does run: an unescaped onerror retitles the page")
+    func hostileControl() throws {
+        let folder = try TemporaryFolder()
+        let page = URL(fileURLWithPath: try folder.write("index.html", """
+            <!DOCTYPE html><html><head><title>Hostile</title></head>
+            <body><img src="missing.png" alt="q" onerror="document.title='PWNED'"></body></html>
+            """))
+        let visit = try BrowserVisit.open(page, script: true, screenshot: try Self.screenshot("hostile-control"))
+        #expect(visit.dom.contains("<title>PWNED</title>"))
+    }
+
     @Test("opens from file:// with script on and off: charts drawn, numbers shown, nothing outside the folder, no errors",
           arguments: [true, false])
     func openReport(script: Bool) throws {

@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Writes the hostile corpus: inputs made as an attacker would, and the outcome each must have.
+
+Run from anywhere: `python3 Tests/Fixtures/hostile/make_hostile.py`. It rewrites every file in
+this folder (except itself, fuzz-*.* findings and the templates/ cases) and `expectations.json`,
+which maps each input to "ok" (exit 0) or to a fragment of the one line it must fail with
+(exit 2). The test (Tests/ReportTests/HostileCorpusTests.swift) runs each through
+`taskreport report` and `taskreport stats` and checks the promises of issue 9: no signal, one
+line naming the place, the old report untouched on error, no script in any page or SVG, CSV rows
+of one width, well-formed junit.xml, index.html under 2 MB.
+"""
+import json
+import os
+import sqlite3
+import struct
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXPECT = {}
+
+
+def write(name, data, expect="ok"):
+    """Writes one case; `data` is text (UTF-8) or bytes."""
+    with open(os.path.join(HERE, name), "wb") as f:
+        f.write(data.encode("utf-8") if isinstance(data, str) else data)
+    EXPECT[name] = expect
+
+
+def lines(*records):
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def record(**fields):
+    return {"id": fields.pop("id", "t1"), "status": fields.pop("status", "failed"), **fields}
+
+
+# ===== Injection =================================================================================
+BREAKOUT = 'q"\u0301 onload=document.title="PWNED" x="'
+write("xss-quote-combining-mark.jsonl", lines(
+    record(status=BREAKOUT, group=BREAKOUT, run_id=BREAKOUT, name=BREAKOUT, error=BREAKOUT),
+    record(id="t2", status=BREAKOUT, group="g", run_id="r2", name="n2", duration_ms=5)))
+for char, label in [("<", "lt"), ("&", "amp"), ("'", "apos"), (">", "gt")]:
+    text = f"{char}\u0301img src=x onerror=alert(1){char}\u0301"
+    write(f"xss-{label}-combining-mark.jsonl", lines(record(status=text, group=text, name=text, error=text)))
+write("xss-script-tags.jsonl", lines(
+    record(name="</td></tr></table><script>alert(1)</script>", group="<svg/onload=alert(1)>",
+           status="<img src=x onerror=alert(1)>", error="]]></failure><script>alert(1)</script>", duration_ms=3),
+    record(id="</title><script>", status="completed", run_id="<!--", duration_ms=4)))
+write("xss-in-attributes.jsonl", lines(
+    record(status="x\" style=\"background:url(javascript:alert(1))", group="javascript:alert(1)",
+           name="' onfocus='alert(1)' autofocus='")))
+write("csv-crlf-only.jsonl", lines(record(id="\r\n", name="\r\n", group="\r", error="\n"), record(id="b")))
+write("csv-quote-combining-mark.jsonl", lines(record(error='x"\u0301,=HYPERLINK("http://evil")', name='"\u0301')))
+write("csv-formulas.jsonl", lines(*[record(id=f"t{i}", name=v, error=v) for i, v in
+                                   enumerate(["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])]))
+write("terminal-escapes.jsonl", lines(
+    record(status="\u001b]0;PWNED\u0007\u001b[31mred", group="\u009b2J\u001b[2J", name="\u0007bell",
+           error="\u001b[?1049h")))
+write("control-characters-all.jsonl", lines(*[
+    record(id=f"c{code}", name=f"a{chr(code)}b", status=f"s{chr(code)}", group=f"g{chr(code)}", error=f"e{chr(code)}")
+    for code in list(range(1, 32)) + [127] + list(range(0x80, 0xA0)) + [0xFFFE, 0xFFFF, 0x2028, 0x2029, 0x202E]]))
+write("markdown-syntax.jsonl", lines(
+    record(name="| a | b |\n|---|", status="failed", error="`code` *bold* [link](javascript:x) <b>", run_id="r1")))
+
+# ===== Numbers no task can have, and the edges that are fine =====================================
+for name, value, expect in [
+    ("duration-1e300", 1e300, "duration_ms gives a duration over 100 years"),
+    ("duration-max-double", 1.7e308, "duration_ms gives a duration over 100 years"),
+    ("duration-2-pow-64", 18446744073709551616, "duration_ms gives a duration over 100 years"),
+    ("duration-subnormal", 5e-324, "ok"),
+    ("duration-100-years", 3155760000000, "ok"),
+    ("duration-negative-zero", -0.0, "ok"),
+    ("duration-negative", -1, "duration_ms must not be negative"),
+]:
+    write(f"{name}.jsonl", lines(record(duration_ms=value), record(id="t2", status="completed", duration_ms=10)), expect)
+write("duration-infinite-literal.jsonl", '{"id":1,"status":"ok","duration_ms":1e999}\n', "must be a finite number")
+for name, fields, expect in [
+    ("time-started-1e19", {"started_at": 1e19}, "outside the years 1 to 9999"),
+    ("time-started-minus-1e19", {"started_at": -1e19}, "outside the years 1 to 9999"),
+    ("time-finished-max-double", {"finished_at": 1.7976931348623157e308}, "outside the years 1 to 9999"),
+    ("time-year-0", {"started_at": "0000-12-31T00:00:00Z"}, "outside the years 1 to 9999"),
+    ("time-year-10000", {"started_at": "10000-01-01T00:00:00Z"}, "is not an RFC 3339 time"),
+    ("time-year-1", {"started_at": "0001-01-01T00:00:00Z"}, "ok"),
+    ("time-year-9999", {"started_at": "9999-12-31T23:59:59.999Z"}, "ok"),
+    ("time-span-over-100-years", {"started_at": 0, "finished_at": 253402300799}, "finished_at gives a duration over 100 years"),
+    ("time-date-only", {"started_at": "2026-11-24"}, "is not an RFC 3339 time"),
+    ("time-empty", {"started_at": ""}, "started_at is empty"),
+    ("time-leap-second", {"started_at": "2016-12-31T23:59:60Z"}, "ok"),
+    ("time-hour-24", {"started_at": "2026-11-24T24:00:00Z"}, "is not an RFC 3339 time"),
+    ("time-february-30", {"started_at": "2026-02-30T00:00:00Z"}, "is not an RFC 3339 time"),
+    ("time-lowercase-t-z", {"started_at": "2026-11-24t01:02:03z"}, "ok"),
+    ("time-long-fraction", {"started_at": "2026-11-24T01:02:03." + "9" * 40 + "Z"}, "ok"),
+    ("time-offset-extreme", {"started_at": "2026-11-24T01:02:03+23:59"}, "ok"),
+    ("time-negative-epoch", {"started_at": -86400.5}, "ok"),
+    ("time-finished-before-started", {"started_at": 20, "finished_at": 10}, "finished_at is before started_at"),
+]:
+    write(f"{name}.jsonl", lines(record(**fields)), expect)
+write("numbers-in-array.json", json.dumps([record(duration_ms=1e300)]), "duration_ms gives a duration over 100 years")
+write("exit-code-out-of-range.jsonl", lines(record(exit_code=2**40)), "is out of range")
+write("id-huge-integer.jsonl", '{"id":18446744073709551616,"status":"ok"}\n', "must be a string or an integer")
+
+# ===== Blow-ups: many labels, groups, runs; long fields ===========================================
+write("many-statuses-20k.jsonl", lines(*[record(id=i, status=f"s{i}", duration_ms=i) for i in range(20000)]))
+write("many-statuses-groups-runs.jsonl", lines(*[
+    record(id=i, status=f"s{i}", group=f"g{i}", run_id=f"r{i}", name=f"n{i}", duration_ms=i, started_at=1795482000 + i)
+    for i in range(10000)]))
+# Every list of the page at its worst: names that escape to six bytes a character, all distinct, in two runs,
+# every task completed in the first and failed in the second (new failures, failures, slower tasks).
+write("many-failures-long-errors.jsonl", lines(*[
+    record(id=f"{run}-{i}", status=status, name='"' * 400 + str(i), group="<" * 400 + str(i), error="'" * 2000,
+           run_id=run, duration_ms=i + (0 if run == "r1" else 100000), started_at=start + i)
+    for run, status, start in [("r1", "completed", 1795400000), ("r2", "failed", 1795500000)] for i in range(300)]))
+write("long-name-1mb.jsonl", lines(record(name="n" * 1_000_000, group="g" * 1_000_000, status="s" * 100_000)))
+write("one-character-100k-marks.jsonl", lines(record(name="a" + "\u0301" * 100_000, status="b" + "\u0301" * 100_000)))
+write("long-line-9mb.jsonl", lines(record(error="e" * 9_000_000), record(id="t2")))
+
+# ===== Truncations, nesting, encodings ============================================================
+full = lines(record(name="whole", duration_ms=5), record(id="t2", name="second"))
+write("truncated-line.jsonl", full[:-9], "truncated JSON")
+write("truncated-array.json", json.dumps([record(), record(id="t2")])[:-5], "truncated JSON")
+write("truncated-utf8.jsonl", full.encode()[:-2] + b'\xe2\x82', "invalid UTF-8")
+write("empty.jsonl", "")
+write("only-whitespace.jsonl", " \n\t\r\n\n")
+write("only-bom.jsonl", b"\xef\xbb\xbf")
+write("nul-line.jsonl", lines(record()) + "\0\0\0\n", "a record must be a JSON object")
+write("nul-in-string.jsonl", '{"id":1,"status":"ok","error":"a\\u0000b"}\n', "contains a NUL character")
+write("lone-surrogate.jsonl", '{"id":1,"status":"ok","name":"\\ud800"}\n', "invalid JSON")
+write("utf16-le-bom.jsonl", "\ufeff".encode("utf-16-le") + lines(record()).encode("utf-16-le"), "not JSON")
+write("latin1-bytes.jsonl", b'{"id":1,"status":"caf\xe9"}\n', "invalid UTF-8")
+write("overlong-utf8.jsonl", b'{"id":1,"status":"\xc0\xaf"}\n', "invalid UTF-8")
+# The free `data` payload is kept as its JSON text, however deep.
+write("deep-nesting-data.jsonl", '{"id":1,"status":"ok","data":' + "[" * 5000 + "]" * 5000 + "}\n")
+write("deep-nesting-ok.jsonl", '{"id":1,"status":"ok","data":' + "[" * 100 + "]" * 100 + "}\n")
+write("record-not-object.jsonl", "[1,2]\n", "record 1: a record must be a JSON object")
+write("array-of-scalars.json", "[1]", "a record must be a JSON object")
+write("duplicate-keys.jsonl", '{"id":1,"status":"ok","status":"failed"}\n')
+write("trailing-garbage.jsonl", '{"id":1,"status":"ok"} x\n', "unexpected content after the record")
+write("trailing-garbage-brackets.jsonl", '{"id":"}","status":"{"}}\n', "unexpected content after the record")
+write("truncated-in-string.jsonl", '{"id":1,"status":"ok"}\n{"id":2,"status":"o', "truncated JSON")
+write("crlf-and-blank-lines.jsonl", "\r\n" + lines(record()).replace("\n", "\r\n") + "\r\n\r\n")
+
+
+# ===== SQLite =====================================================================================
+def database(name, rows, expect="ok", columns="id, status, name, \"group\", duration_ms, started_at, error"):
+    path = os.path.join(HERE, name)
+    if os.path.exists(path):
+        os.remove(path)
+    connection = sqlite3.connect(path)
+    connection.execute(f"CREATE TABLE tasks ({columns})")
+    marks = ", ".join("?" * len(columns.split(",")))
+    connection.executemany(f"INSERT INTO tasks VALUES ({marks})", rows)
+    connection.commit()
+    connection.close()
+    EXPECT[name] = expect
+
+
+database("sqlite-hostile-text.db", [(1, BREAKOUT, "<script>x</script>", "\r\n", 5.0, "2026-11-24T01:00:00Z", "\x1b[31m")])
+database("sqlite-huge-duration.db", [(1, "ok", "n", "g", 1e300, None, None)], "duration_ms gives a duration over 100 years")
+database("sqlite-infinite-duration.db", [(1, "ok", "n", "g", float("inf"), None, None)], "duration_ms must be finite")
+database("sqlite-time-1e19.db", [(1, "ok", "n", "g", None, 1e19, None)], "outside the years 1 to 9999")
+database("sqlite-invalid-utf8.db", [(1, "ok", "n", "g", 1.0, None, None)], "column 'name': name is not valid UTF-8 text")
+with sqlite3.connect(os.path.join(HERE, "sqlite-invalid-utf8.db")) as connection:
+    connection.execute("UPDATE tasks SET name = CAST(X'636166e9' AS TEXT)")  # TEXT, not a BLOB
+database("sqlite-nul-text.db", [(1, "ok", "a\x00b", "g", 1.0, None, None)], "contains a NUL character")
+database("sqlite-empty-time.db", [(1, "ok", "n", "g", 1.0, "", None)], "started_at is empty")
+
+# ===== Templates (--templates): each folder must fail with its message ===========================
+def templates(case, files, expect):
+    folder = os.path.join(HERE, "templates", case)
+    os.makedirs(folder, exist_ok=True)
+    for old in os.listdir(folder):
+        os.remove(os.path.join(folder, old))
+    for name, text in files.items():
+        with open(os.path.join(folder, name + ".mustache"), "w") as f:
+            f.write(text)
+    EXPECT["templates/" + case] = expect
+
+
+templates("self-loop", {"index": "{{> loop}}", "loop": "x{{> loop}}"}, "partial recursion: loop → loop")
+templates("mutual", {"index": "{{> a}}", "a": "{{> b}}", "b": "{{#title}}{{> a}}{{/title}}"}, "partial recursion: a → b → a")
+templates("deep-doubling", dict([("index", "{{> p0}}")] + [(f"p{i}", f"{{{{> p{i + 1}}}}}{{{{> p{i + 1}}}}}")
+                                                        for i in range(40)] + [("p40", "x")]),
+          "partials nest more than 16 deep")
+templates("wide-doubling", dict([("index", "{{> p0}}")] + [(f"p{i}", "y" * 1000 + f"{{{{> p{i + 1}}}}}" * 4)
+                                                       for i in range(12)] + [("p12", "x")]), "of template text")
+templates("missing-partial", {"index": "<p>{{> nowhere}}</p>"}, "includes the partial 'nowhere', and there is no nowhere.mustache")
+templates("dynamic-partial", {"index": "{{>*title}}"}, "is chosen by a value")
+templates("delimiters-hide-partial", {"index": "{{=<% %>=}}<%> loop%>", "loop": "<%={{ }}=%>{{> loop}}"},
+          "partial recursion: loop → loop")
+templates("nested-loops", {"index": "{{#failures}}" * 6 + "x" + "{{/failures}}" * 6},
+          "looked up more than a page's worth of values")
+
+with open(os.path.join(HERE, "expectations.json"), "w") as f:
+    json.dump(dict(sorted(EXPECT.items())), f, indent=1, ensure_ascii=True)
+    f.write("\n")
