@@ -12,7 +12,7 @@ DEB_PACKAGES := pkg-config libcairo2-dev zlib1g-dev libsqlite3-dev libsimdjson-d
 TEST_PACKAGES := chromium libxml2-utils strace
 SUDO         := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: deps test-deps build run test bench clean
+.PHONY: deps test-deps build run test bench fuzz clean
 
 # Installs the missing Debian packages among $(1); says nothing when all are present.
 define ensure_packages
@@ -63,6 +63,12 @@ bench/.venv/ready:
 	python3 -m venv bench/.venv
 	bench/.venv/bin/pip install --quiet --disable-pip-version-check pandas matplotlib duckdb numpy
 	touch $@
+
+# Not part of `make test` either: libFuzzer under AddressSanitizer on the JSON
+# reader and the task-file parser, FUZZ_SECONDS each (default 600). Findings are
+# copied into Tests/Fixtures/hostile/ as fuzz-* and fail the run.
+fuzz: deps
+	@Tests/Fuzz/run_fuzzers.sh
 
 clean:
 	rm -rf .build

@@ -49,20 +49,28 @@ struct FieldReader {
         return map
     }
 
-    func integer(_ field: String, minimum: Int) throws(TaskFileError) -> Int? {
+    func integer(_ field: String, minimum: Int, maximum: Int = Int(Int32.max)) throws(TaskFileError) -> Int? {
         guard let value = object[field] else { return nil }
         guard let number = value as? NSNumber, !Self.isBoolean(number), let integer = Int(exactly: number.doubleValue),
-              integer >= minimum
-        else { throw fail(field, "must be a whole number of at least \(minimum)") }
+              integer >= minimum, integer <= maximum
+        else { throw fail(field, "must be a whole number from \(minimum) to \(maximum)") }
         return integer
     }
 
-    /// A duration text (`30s`, `10m`) or a number of seconds.
-    func duration(_ field: String) throws(TaskFileError) -> Double? {
+    /// A duration text (`30s`, `10m`) or a number of seconds, from 0 up to `maximum` seconds:
+    /// the scheduler's clock holds no more, and no nightly task waits longer.
+    func duration(_ field: String, maximum: Double) throws(TaskFileError) -> Double? {
         guard let value = object[field] else { return nil }
-        if let number = value as? NSNumber, !Self.isBoolean(number), number.doubleValue >= 0 { return number.doubleValue }
-        guard let text = value as? String, let seconds = DurationText.seconds(text) else {
+        let seconds: Double
+        if let number = value as? NSNumber, !Self.isBoolean(number), number.doubleValue >= 0 {
+            seconds = number.doubleValue
+        } else if let text = value as? String, let parsed = DurationText.seconds(text) {
+            seconds = parsed
+        } else {
             throw fail(field, "'\(value)' is not a duration (write 500ms, 30s, 10m, 1h30m or a number of seconds)")
+        }
+        guard seconds.isFinite, seconds <= maximum else {
+            throw fail(field, "'\(value)' is longer than \(HumanFormat.duration(milliseconds: maximum * 1000)), the most it may be")
         }
         return seconds
     }

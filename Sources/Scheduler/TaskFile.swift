@@ -100,9 +100,9 @@ public struct TaskFile: Sendable {
             id: id, name: try reader.string("name"), group: try reader.string("group") ?? defaults.group, kind: kind,
             environment: defaults.environment.merging(try reader.environment("env") ?? [:]) { $1 },
             workingDirectory: try reader.string("cwd") ?? defaults.workingDirectory,
-            timeout: try reader.duration("timeout") ?? defaults.timeout,
-            retries: try reader.integer("retries", minimum: 0) ?? defaults.retries,
-            retryDelay: try reader.duration("retry_delay") ?? defaults.retryDelay,
+            timeout: try reader.duration("timeout", maximum: TaskDefaults.maximumTimeout) ?? defaults.timeout,
+            retries: try reader.integer("retries", minimum: 0, maximum: TaskDefaults.maximumRetries) ?? defaults.retries,
+            retryDelay: try reader.duration("retry_delay", maximum: TaskDefaults.maximumRetryDelay) ?? defaults.retryDelay,
             needs: try reader.strings("needs") ?? [])
     }
 }
@@ -110,6 +110,12 @@ public struct TaskFile: Sendable {
 /// The `defaults` object: values for every task that does not set its own.
 struct TaskDefaults {
     static let fields = ["timeout", "retries", "retry_delay", "group", "env", "cwd"]
+    /// The longest timeout a task file may give: a week.
+    static let maximumTimeout = 7 * 86_400.0
+    /// The longest first wait before a retry: a day (later waits are capped at 5 minutes anyway).
+    static let maximumRetryDelay = 86_400.0
+    /// The most retries a task may have.
+    static let maximumRetries = 100
 
     var timeout = 600.0
     var retries = 0
@@ -121,9 +127,9 @@ struct TaskDefaults {
     init() {}
 
     init(_ reader: FieldReader) throws(TaskFileError) {
-        timeout = try reader.duration("timeout") ?? timeout
-        retries = try reader.integer("retries", minimum: 0) ?? retries
-        retryDelay = try reader.duration("retry_delay") ?? retryDelay
+        timeout = try reader.duration("timeout", maximum: TaskDefaults.maximumTimeout) ?? timeout
+        retries = try reader.integer("retries", minimum: 0, maximum: TaskDefaults.maximumRetries) ?? retries
+        retryDelay = try reader.duration("retry_delay", maximum: TaskDefaults.maximumRetryDelay) ?? retryDelay
         group = try reader.string("group") ?? group
         environment = try reader.environment("env") ?? environment
         workingDirectory = try reader.string("cwd")

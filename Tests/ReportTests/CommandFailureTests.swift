@@ -105,6 +105,36 @@ struct CommandFailureTests {
         #expect(help.status == 0 && help.standardOutput.contains("--templates"))
     }
 
+    @Test("an empty --out (an unset variable), the root, the home folder and /etc are usage errors; nothing is written",
+          arguments: ["", "/", "~", "/etc"])
+    func unsafeOut(out: String) throws {
+        let folder = try TemporaryFolder()
+        let path = out == "~" ? (ProcessInfo.processInfo.environment["HOME"] ?? "/root") : out
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.path(""))
+        let run = try CommandRun.taskreport(["report", Fixtures.path("records.jsonl"), "--out", path], in: folder.url)
+        #expect(run.status == 2)
+        #expect(run.standardError.hasPrefix("Error: --out '\(path)': "), "\(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("")) == before, "nothing in the current folder")
+    }
+
+    @Test("--summary-to a full disk exits 1 with one line, after writing the report")
+    func summaryToFullDisk() throws {
+        let folder = try TemporaryFolder()
+        let run = try CommandRun.taskreport(["report", Fixtures.path("records.jsonl"), "--out", folder.path("out"),
+                                             "--summary-to", "/dev/full"])
+        #expect(run.status == 1)
+        #expect(run.standardError == "taskreport: /dev/full: cannot append the summary: No space left on device\n")
+        #expect(folder.exists("out/index.html"))
+    }
+
+    @Test("chart --png to a folder says so in one line")
+    func chartIntoFolder() throws {
+        let folder = try TemporaryFolder()
+        let run = try CommandRun.taskreport(["chart", Fixtures.path("records.jsonl"), "--kind", "status", "--png", folder.path("")])
+        #expect(run.status == 1)
+        #expect(run.standardError == "taskreport: \(folder.path("")): cannot write the chart: it is a folder; give a file name\n")
+    }
+
     @Test("a SQLite database on standard input is refused with a hint")
     func sqliteOnStandardInput() throws {
         let folder = try TemporaryFolder()

@@ -12,7 +12,9 @@ enum HostileCorpus {
         return (try? JSONSerialization.jsonObject(with: data) as? [String: String]) ?? [:]
     }()
 
-    static var inputs: [String] { expectations.keys.filter { !$0.hasPrefix("templates/") }.sorted() }
+    static var inputs: [String] {
+        expectations.keys.filter { !$0.hasPrefix("templates/") && !$0.hasPrefix("taskfiles/") }.sorted()
+    }
     static var templates: [String] { expectations.keys.filter { $0.hasPrefix("templates/") }.sorted() }
 
     /// A report folder to write over, made once; each case gets a copy.

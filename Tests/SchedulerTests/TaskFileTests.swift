@@ -71,7 +71,7 @@ struct TaskFileTests {
         #expect(taskFileError(#"{ "tasks": [ { "id": "a", "command": ["true"], "need": ["b"] } ] }"#)
             == "test.json: tasks[0] (a): unknown field 'need'")
         #expect(taskFileError(#"{ "tasks": [ { "id": "a", "command": ["true"], "retries": -1 } ] }"#)
-            == "test.json: tasks[0] (a).retries: must be a whole number of at least 0")
+            == "test.json: tasks[0] (a).retries: must be a whole number from 0 to 100")
         #expect(taskFileError(#"{ "tasks": [ { "id": "a", "command": [] } ] }"#)
             == "test.json: tasks[0] (a): \"command\" must be a non-empty list of strings")
         #expect(taskFileError(#"{ "tasks": [ { "id": "a", "http": { "url": "ftp://x" } } ] }"#)
@@ -79,7 +79,7 @@ struct TaskFileTests {
         #expect(taskFileError(#"{ "tasks": [ { "id": "a", "command": ["true"], "env": { "A=B": "x" } } ] }"#)
             == "test.json: tasks[0] (a).env: 'A=B' is not a variable name")
         #expect(taskFileError(#"{ "concurrency": 0, "tasks": [] }"#)
-            == "test.json: top level.concurrency: must be a whole number of at least 1")
+            == "test.json: top level.concurrency: must be a whole number from 1 to 2147483647")
     }
 
     @Test("text that is not JSON")

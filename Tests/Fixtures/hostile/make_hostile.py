@@ -189,6 +189,39 @@ templates("delimiters-hide-partial", {"index": "{{=<% %>=}}<%> loop%>", "loop": 
 templates("nested-loops", {"index": "{{#failures}}" * 6 + "x" + "{{/failures}}" * 6},
           "looked up more than a page's worth of values")
 
+# ===== Task files: parsed only (never run here); each must give its outcome ======================
+def taskfile(case, data, expect="ok"):
+    folder = os.path.join(HERE, "taskfiles")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, case + ".json"), "wb") as f:
+        f.write(data.encode("utf-8") if isinstance(data, str) else data)
+    EXPECT["taskfiles/" + case + ".json"] = expect
+
+
+def tasks(*items, **top):
+    return json.dumps({**top, "tasks": list(items)}, ensure_ascii=False)
+
+
+taskfile("timeout-1e308", tasks({"id": "a", "shell": "true", "timeout": 1e308}), "is longer than 7d")
+taskfile("timeout-1e20-in-defaults", tasks({"id": "a", "shell": "true"}, defaults={"timeout": 1e20}), "is longer than 7d")
+taskfile("timeout-huge-text", tasks({"id": "a", "shell": "true", "timeout": "99999999999999h"}), "is longer than 7d")
+taskfile("retry-delay-year", tasks({"id": "a", "shell": "true", "retry_delay": "365d"}), "is longer than 1d")
+taskfile("retries-2-pow-64", tasks({"id": "a", "shell": "true", "retries": 18446744073709551616}), "must be a whole number")
+taskfile("retries-million", tasks({"id": "a", "shell": "true", "retries": 1000000}), "must be a whole number from 0 to 100")
+taskfile("concurrency-huge", tasks({"id": "a", "shell": "true"}, concurrency=1e300), "must be a whole number")
+taskfile("timeout-boolean", tasks({"id": "a", "shell": "true", "timeout": True}), "is not a duration")
+taskfile("timeout-negative", tasks({"id": "a", "shell": "true", "timeout": -1}), "is not a duration")
+taskfile("timeout-week", tasks({"id": "a", "shell": "true", "timeout": "7d", "retries": 100, "retry_delay": "1d"}))
+taskfile("cycle-long", tasks(*[{"id": f"t{i}", "shell": "true", "needs": [f"t{(i + 1) % 2000}"]} for i in range(2000)]),
+         "dependency cycle")
+taskfile("deep-nesting", '{"tasks":[{"id":"a","shell":"true","env":' + '{"x":' * 600 + '"y"' + "}" * 600 + "}]}",
+         "Too many nested arrays or dictionaries")
+taskfile("env-nul-name", tasks({"id": "a", "shell": "true", "env": {"A\u0000B": "x"}}), "is not a variable name")
+taskfile("id-markup-and-escapes", tasks({"id": BREAKOUT + "\u001b[31m", "shell": "echo", "name": "<script>", "group": "\r\n"}))
+taskfile("not-json", b"\xff\xfe{}", "not a JSON task file")
+taskfile("top-level-array", "[]", "the top level must be an object")
+taskfile("url-with-credentials", tasks({"id": "a", "http": {"url": "http://admin:pw@127.0.0.1/health"}}))
+
 with open(os.path.join(HERE, "expectations.json"), "w") as f:
     json.dump(dict(sorted(EXPECT.items())), f, indent=1, ensure_ascii=True)
     f.write("\n")
