@@ -3,7 +3,7 @@ import ArgumentParser
 /// The `taskreport` command: turns task records into a report, statistics or charts.
 struct TaskReport: AsyncParsableCommand {
     /// The tool's version, shown by `--version` and in every report's footer.
-    static let version = "0.1.0"
+    static let version = "0.2.0"
 
     static let configuration = CommandConfiguration(
         commandName: "taskreport",

@@ -100,7 +100,7 @@ struct CommandFailureTests {
         #expect(try CommandRun.taskreport(["report", "x.json", "--bogus"]).status == 2)
         #expect(try CommandRun.taskreport(["frobnicate"]).status == 2)
         let version = try CommandRun.taskreport(["--version"])
-        #expect(version.status == 0 && version.standardOutput == "0.1.0\n")
+        #expect(version.status == 0 && version.standardOutput == "0.2.0\n")
         let help = try CommandRun.taskreport(["report", "--help"])
         #expect(help.status == 0 && help.standardOutput.contains("--templates"))
     }

@@ -50,7 +50,7 @@ struct ReportCommandTests {
         #expect(try CommandRun.taskreport(["report", Fixtures.path("records.jsonl"), "--out", out]).status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/stats.json"))) as! [String: Any]
         let fixture = try FixtureRecords()
-        #expect(json["schema"] as? Int == 1)
+        #expect(json["schema"] as? Int == 2)
         #expect((json["inputs"] as? [String])?.first == Fixtures.path("records.jsonl"))
         let stats = json["statistics"] as! [String: Any]
         #expect(stats["record_count"] as? Int == fixture.records.count)
@@ -60,6 +60,15 @@ struct ReportCommandTests {
             #expect(status["count"] as? Int == fixture.count(status: label), "\(label)")
         }
         #expect(statuses.map { $0["count"] as! Int }.reduce(0, +) == fixture.records.count)
+        // Per group, counts are keyed by label and hold only labels the group has (schema 2).
+        for group in stats["groups"] as! [[String: Any]] {
+            let name = group["name"] as! String
+            var expected: [String: Int] = [:]
+            for record in fixture.records where (record["group"] as? String ?? "(no group)") == name {
+                expected[record["status"] as! String, default: 0] += 1
+            }
+            #expect(group["counts"] as? [String: Int] == expected, "\(name)")
+        }
         let durations = stats["durations"] as! [String: Any]
         for (key, q) in [("p50_ms", 0.5), ("p90_ms", 0.9), ("p95_ms", 0.95), ("p99_ms", 0.99)] {
             let value = try #require(durations[key] as? Double)

@@ -9,7 +9,7 @@ struct StatsAndChartCommandTests {
         let json = try CommandRun.taskreport(["stats", Fixtures.path("records.jsonl"), "--format", "json"])
         #expect(json.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as! [String: Any]
-        #expect(object["schema"] as? Int == 1)
+        #expect(object["schema"] as? Int == 2)
         #expect((object["statistics"] as? [String: Any])?["record_count"] as? Int == 60)
 
         let table = try CommandRun.taskreport(["stats", Fixtures.path("records.jsonl")])

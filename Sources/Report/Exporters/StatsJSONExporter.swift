@@ -4,7 +4,7 @@ import Stats
 /// `stats.json`: the statistics with a versioned envelope (schema documented in the README).
 public struct StatsJSONExporter: ReportExporter {
     /// The version of the file's layout; bumped on any incompatible change.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// Creates the exporter.
     public init() {}
