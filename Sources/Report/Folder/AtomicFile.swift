@@ -16,7 +16,7 @@ public enum AtomicFile {
             .appendingPathComponent(".\(url.lastPathComponent).tmp-XXXXXX").path.utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: Int32 = 0
         var offset = 0
         while offset < bytes.count, failure == 0 {

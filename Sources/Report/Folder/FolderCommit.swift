@@ -73,8 +73,9 @@ struct FolderCommit {
             try undo(done, after: error)
             throw error
         }
-        // Marked done, a later sweep will not undo the commit.
-        FileManager.default.createFile(atPath: staging + "/" + Self.doneName, contents: nil)
+        // Marked done, a later sweep will not undo the commit. (Should the mark fail, a sweep would
+        // put the old report back: still a whole report.)
+        _ = FileManager.default.createFile(atPath: staging + "/" + Self.doneName, contents: nil)
         if missingFolders.isEmpty {
             // A folder the report no longer writes into, now empty, goes too (rmdir keeps it when it is not).
             for folder in Set(entries.compactMap(Self.folder(of:))).subtracting(folders) { rmdir(target + "/" + folder) }
