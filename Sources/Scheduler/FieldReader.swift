@@ -22,13 +22,21 @@ struct FieldReader {
     func string(_ field: String) throws(TaskFileError) -> String? {
         guard let value = object[field], !(value is NSNull) else { return nil }
         guard let text = value as? String else { throw fail(field, "must be a string") }
-        return text
+        return try checked(text, field)
     }
 
     func strings(_ field: String) throws(TaskFileError) -> [String]? {
         guard let value = object[field] else { return nil }
         guard let list = value as? [Any], let texts = list as? [String] else { throw fail(field, "must be a list of strings") }
+        for text in texts { _ = try checked(text, field) }
         return texts
+    }
+
+    /// `text`, refused when it holds a NUL: the operating system would cut a
+    /// command, a variable or a path there and run what comes before it.
+    private func checked(_ text: String, _ field: String) throws(TaskFileError) -> String {
+        guard !text.utf8.contains(0) else { throw fail(field, "holds a NUL character (\\u0000), which commands and paths cannot") }
+        return text
     }
 
     /// Environment variables: an object of strings whose names are non-empty and hold no `=` or NUL.
@@ -37,9 +45,10 @@ struct FieldReader {
         guard let map = value as? [String: Any], let texts = map as? [String: String] else {
             throw fail(field, "must be an object of strings")
         }
-        if let bad = texts.keys.sorted().first(where: { $0.isEmpty || $0.contains("=") || $0.contains("\0") }) {
+        if let bad = texts.keys.sorted().first(where: { $0.isEmpty || $0.contains("=") || $0.utf8.contains(0) }) {
             throw fail(field, "'\(bad)' is not a variable name")
         }
+        for value in texts.values { _ = try checked(value, field) }
         return texts
     }
 
@@ -59,7 +68,7 @@ struct FieldReader {
 
     /// A duration text (`30s`, `10m`) or a number of seconds, from 0 up to `maximum` seconds:
     /// the scheduler's clock holds no more, and no nightly task waits longer.
-    func duration(_ field: String, maximum: Double) throws(TaskFileError) -> Double? {
+    func duration(_ field: String, maximum: Double, positive: Bool = false) throws(TaskFileError) -> Double? {
         guard let value = object[field] else { return nil }
         let seconds: Double
         if let number = value as? NSNumber, !Self.isBoolean(number), number.doubleValue >= 0 {
@@ -72,6 +81,7 @@ struct FieldReader {
         guard seconds.isFinite, seconds <= maximum else {
             throw fail(field, "'\(value)' is longer than \(HumanFormat.duration(milliseconds: maximum * 1000)), the most it may be")
         }
+        if positive, seconds == 0 { throw fail(field, "must be more than 0: a task needs some time to run") }
         return seconds
     }
 

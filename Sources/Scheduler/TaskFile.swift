@@ -43,6 +43,10 @@ public struct TaskFile: Sendable {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             throw .notJSON(file: path, detail: detail)
         }
+        if let duplicate = DuplicateKeys.first(in: contents) {
+            throw .badField(file: path, place: duplicate.place,
+                            message: "the key '\(duplicate.key)' is given twice; JSON keeps only one, so give it once")
+        }
         let reader = FieldReader(file: path, place: "top level", object: root)
         try reader.allow(["name", "concurrency", "defaults", "tasks"])
         name = try reader.string("name") ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -100,7 +104,7 @@ public struct TaskFile: Sendable {
             id: id, name: try reader.string("name"), group: try reader.string("group") ?? defaults.group, kind: kind,
             environment: defaults.environment.merging(try reader.environment("env") ?? [:]) { $1 },
             workingDirectory: try reader.string("cwd") ?? defaults.workingDirectory,
-            timeout: try reader.duration("timeout", maximum: TaskDefaults.maximumTimeout) ?? defaults.timeout,
+            timeout: try reader.duration("timeout", maximum: TaskDefaults.maximumTimeout, positive: true) ?? defaults.timeout,
             retries: try reader.integer("retries", minimum: 0, maximum: TaskDefaults.maximumRetries) ?? defaults.retries,
             retryDelay: try reader.duration("retry_delay", maximum: TaskDefaults.maximumRetryDelay) ?? defaults.retryDelay,
             needs: try reader.strings("needs") ?? [])
@@ -127,7 +131,7 @@ struct TaskDefaults {
     init() {}
 
     init(_ reader: FieldReader) throws(TaskFileError) {
-        timeout = try reader.duration("timeout", maximum: TaskDefaults.maximumTimeout) ?? timeout
+        timeout = try reader.duration("timeout", maximum: TaskDefaults.maximumTimeout, positive: true) ?? timeout
         retries = try reader.integer("retries", minimum: 0, maximum: TaskDefaults.maximumRetries) ?? retries
         retryDelay = try reader.duration("retry_delay", maximum: TaskDefaults.maximumRetryDelay) ?? retryDelay
         group = try reader.string("group") ?? group

@@ -29,6 +29,9 @@ public enum TaskFileError: Error, CustomStringConvertible, Equatable, Sendable {
                 + (found.isEmpty ? "it has none" : "it has \(found.joined(separator: " and "))")
         case .unknownNeed(let file, let id, let need):
             "\(file): task '\(id)' needs '\(need)', which is not a task in this file"
+        case .cycle(let file, let ids) where ids.count > 12:
+            "\(file): dependency cycle of \(ids.count - 1) tasks: \(ids.prefix(8).joined(separator: " → ")) → … → "
+                + ids.suffix(3).joined(separator: " → ")
         case .cycle(let file, let ids):
             "\(file): dependency cycle: \(ids.joined(separator: " → "))"
         }

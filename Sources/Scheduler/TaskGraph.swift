@@ -18,34 +18,40 @@ struct TaskGraph {
     }
 
     /// A cycle as ids along it, the first repeated at the end; nil when there is none.
-    /// Depth-first search; a need reached while still on the path closes a cycle.
+    ///
+    /// Depth-first search with an explicit stack, not recursion: a chain of
+    /// 100,000 needs would overflow the thread's stack. A need reached while
+    /// still on the path closes a cycle.
     private func findCycle(index: [String: Int]) -> [String]? {
         enum Mark { case unvisited, onPath, done }
         var marks = [Mark](repeating: .unvisited, count: tasks.count)
-        var path: [Int] = []
+        // The path from the root of the search: each task with the position of its next need to look at.
+        var path: [(task: Int, next: Int)] = []
+        var position = [Int](repeating: -1, count: tasks.count)  // where a task on the path stands in it
 
-        func visit(_ i: Int) -> [String]? {
-            marks[i] = .onPath
-            path.append(i)
-            for need in tasks[i].needs {
-                let j = index[need]!
+        for root in tasks.indices where marks[root] == .unvisited {
+            marks[root] = .onPath
+            position[root] = 0
+            path = [(root, 0)]
+            while let (i, next) = path.last {
+                guard next < tasks[i].needs.count else {
+                    marks[i] = .done
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let j = index[tasks[i].needs[next]]!
                 switch marks[j] {
                 case .onPath:
-                    let start = path.firstIndex(of: j)!
-                    return (path[start...] + [j]).map { tasks[$0].id }
+                    return (path[position[j]...].map(\.task) + [j]).map { tasks[$0].id }
                 case .unvisited:
-                    if let cycle = visit(j) { return cycle }
+                    marks[j] = .onPath
+                    position[j] = path.count
+                    path.append((j, 0))
                 case .done:
                     continue
                 }
             }
-            path.removeLast()
-            marks[i] = .done
-            return nil
-        }
-
-        for i in tasks.indices where marks[i] == .unvisited {
-            if let cycle = visit(i) { return cycle }
         }
         return nil
     }

@@ -48,6 +48,18 @@ struct TaskFileTests {
             == "test.json: dependency cycle: a → a")
     }
 
+    @Test("a cycle through 100,000 tasks is found without recursion, and named in a line of readable length")
+    func longCycle() {
+        let n = 100_000
+        let tasks = (0..<n).map { #"{"id":"t\#($0)","shell":"true","needs":["t\#(($0 + 1) % n)"]}"# }
+        let message = taskFileError(#"{"tasks":["# + tasks.joined(separator: ",") + "]}")
+        #expect(message == "test.json: dependency cycle of 100000 tasks: t0 → t1 → t2 → t3 → t4 → t5 → t6 → t7 → … → "
+            + "t99998 → t99999 → t0")
+        // A chain as long, without a cycle, is fine.
+        let chain = (0..<n).map { #"{"id":"t\#($0)","shell":"true"\#($0 > 0 ? #","needs":["t\#($0 - 1)"]"# : "")}"# }
+        #expect(throws: Never.self) { _ = try taskFile(#"{"tasks":["# + chain.joined(separator: ",") + "]}") }
+    }
+
     @Test("unknown ids in needs, duplicate ids")
     func references() {
         #expect(taskFileError(#"{ "tasks": [ { "id": "a", "command": ["true"], "needs": ["build"] } ] }"#)

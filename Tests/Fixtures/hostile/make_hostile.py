@@ -221,6 +221,19 @@ taskfile("id-markup-and-escapes", tasks({"id": BREAKOUT + "\u001b[31m", "shell":
 taskfile("not-json", b"\xff\xfe{}", "not a JSON task file")
 taskfile("top-level-array", "[]", "the top level must be an object")
 taskfile("url-with-credentials", tasks({"id": "a", "http": {"url": "http://admin:pw@127.0.0.1/health"}}))
+taskfile("timeout-zero", tasks({"id": "a", "shell": "true", "timeout": 0}), "must be more than 0")
+for field, task in [("shell", {"shell": "echo SAFE\0; echo DANGEROUS"}), ("command", {"command": ["echo", "a\0b"]}),
+                    ("cwd", {"shell": "true", "cwd": "/tmp\0x"}), ("env", {"shell": "true", "env": {"A": "1\0"}}),
+                    ("id", {"shell": "true", "id": "a\0b"}), ("name", {"shell": "true", "name": "n\0"}),
+                    ("group", {"shell": "true", "group": "g\0"}), ("needs", {"shell": "true", "needs": ["b\0"]}),
+                    ("url", {"http": {"url": "http://127.0.0.1/\0"}})]:
+    taskfile(f"nul-in-{field}", tasks({"id": "a", **task}), "holds a NUL character")
+taskfile("duplicate-key-in-task", '{"tasks":[{"id":"a","shell":"true","timeout":"1s","timeout":"9h"}]}',
+         "tasks[0]: the key 'timeout' is given twice")
+taskfile("duplicate-key-escaped", '{"tasks":[{"id":"a","shell":"true","env":{"X":"1","\\u0058":"2"}}]}',
+         "tasks[0].env: the key 'X' is given twice")
+taskfile("duplicate-key-top-level", '{"name":"n","name":"m","tasks":[]}', "top level: the key 'name' is given twice")
+taskfile("same-key-in-two-tasks", '{"tasks":[{"id":"a","shell":"true"},{"id":"b","shell":"true"}]}')
 
 with open(os.path.join(HERE, "expectations.json"), "w") as f:
     json.dump(dict(sorted(EXPECT.items())), f, indent=1, ensure_ascii=True)
