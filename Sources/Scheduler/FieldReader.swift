@@ -52,6 +52,26 @@ struct FieldReader {
         return texts
     }
 
+    /// HTTP request headers: an object of strings whose names are header names and whose values hold
+    /// no line break; `${NAME}` in a value names an environment variable, filled in when the check runs.
+    func headers(_ field: String) throws(TaskFileError) -> [String: String]? {
+        guard let value = object[field] else { return nil }
+        guard let map = value as? [String: Any], let headers = map as? [String: String] else {
+            throw fail(field, "must be an object of strings")
+        }
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            guard HTTPCheck.isHeaderName(name) else { throw fail(field, "'\(name)' is not a header name") }
+            guard !value.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
+                throw fail(field, "the value of \(name) holds a line break")
+            }
+            _ = try checked(value, field)
+            guard HTTPCheck.variables(in: value) != nil else {
+                throw fail(field, "the value of \(name) has a ${ that is not ${NAME} (letters, digits and _)")
+            }
+        }
+        return headers
+    }
+
     func object(_ field: String) throws(TaskFileError) -> [String: Any]? {
         guard let value = object[field] else { return nil }
         guard let map = value as? [String: Any] else { throw fail(field, "must be an object") }

@@ -5,42 +5,85 @@ import FoundationNetworking
 #endif
 
 /// Runs an HTTP check: a GET whose status decides completed or failed.
+///
+/// The timeout bounds the whole attempt, connecting, headers and body
+/// together, as it does for commands: a server that accepts and never
+/// answers, or sends a byte a second, is stopped at the deadline and the
+/// attempt recorded `timeout`. (URLSession's own timeout restarts with every
+/// packet.) Credentials in the address are sent as Basic authentication and
+/// never shown; header values are filled in from the environment.
 struct HTTPChecker: Sendable {
-    func check(url: String, expect: Set<Int>, timeout: Double) async -> AttemptResult {
+    /// The variables `${NAME}` in header values are taken from.
+    var environment: [String: String] = ProcessInfo.processInfo.environment
+
+    func check(_ check: HTTPCheck, timeout: Double) async -> AttemptResult {
         let started = Date()
         var result = AttemptResult(outcome: .failed, startedAt: started, finishedAt: started)
-        guard let address = URL(string: url) else {
-            result.error = "not a URL: \(url)"
+        let shown = CredentialRedaction.url(check.url)
+        guard var components = URLComponents(string: check.url), let host = components.host, !host.isEmpty else {
+            result.error = "not a URL: \(shown)"
             return result
         }
-        var request = URLRequest(url: address, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+        let headers: [String: String]
+        switch check.filledHeaders(from: environment) {
+        case .success(let filled): headers = filled
+        case .failure(let problem):
+            result.error = problem.message
+            return result
+        }
+        // user:password in the address becomes a Basic Authorization header, and leaves the address.
+        let credentials = components.user.map { ($0, components.password ?? "") }
+        components.user = nil
+        components.password = nil
+        guard let url = components.url else {
+            result.error = "not a URL: \(shown)"
+            return result
+        }
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.httpMethod = "GET"
-        let session = URLSession(configuration: .ephemeral)
-        defer { session.finishTasksAndInvalidate() }
-        do {
-            let (body, response) = try await session.data(for: request)
-            result.finishedAt = Date()
-            var tail = OutputTail()
-            body.withUnsafeBytes { tail.append($0) }
-            result.stdoutTail = tail.text
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            result.httpStatus = status
-            if expect.contains(status) {
-                result.outcome = .completed
-            } else {
-                result.error = "HTTP \(status), expected \(expect.sorted().map(String.init).joined(separator: " or "))"
-            }
-        } catch {
-            result.finishedAt = Date()
-            if Task.isCancelled {
-                result.outcome = .cancelled
-                result.error = "cancelled"
-            } else if (error as? URLError)?.code == .timedOut {
-                result.outcome = .timeout
-                result.error = "no answer within \(CommandRunner.seconds(timeout))"
-            } else {
-                result.error = "GET \(url) failed: \(error.localizedDescription)"
-            }
+        if let (user, password) = credentials {
+            request.setValue("Basic " + Data("\(user):\(password)".utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")
+        }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout
+        configuration.httpShouldSetCookies = false
+        let exchange = HTTPExchange(url: url, policy: check.redirects)
+        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
+        let task = session.dataTask(with: request)
+        let deadline = Task {
+            try await Task.sleep(for: .seconds(timeout))
+            exchange.stop(timedOut: true)
+            task.cancel()
+        }
+        let outcome = await withTaskCancellationHandler {
+            await exchange.run(task)
+        } onCancel: {
+            exchange.stop(timedOut: false)
+            task.cancel()
+        }
+        deadline.cancel()
+        session.invalidateAndCancel()
+
+        result.finishedAt = Date()
+        result.stdoutTail = outcome.body.text
+        result.httpStatus = outcome.status
+        if Task.isCancelled {
+            result.outcome = .cancelled
+            result.error = "cancelled"
+        } else if outcome.timedOut || (outcome.error as? URLError)?.code == .timedOut {
+            result.outcome = .timeout
+            result.error = "no complete answer within \(CommandRunner.seconds(timeout)) (connecting, headers and body)"
+        } else if let error = outcome.error {
+            result.error = CredentialRedaction.text("GET \(shown) failed: \(error.localizedDescription)", mentioning: check.url)
+        } else if let status = outcome.status, check.expect.contains(status) {
+            result.outcome = .completed
+        } else {
+            let expected = check.expect.sorted().map(String.init).joined(separator: " or ")
+            result.error = "HTTP \(outcome.status.map(String.init) ?? "without a status"), expected \(expected)"
+                + (outcome.refusedRedirect.map { ": \($0)" } ?? "")
         }
         return result
     }

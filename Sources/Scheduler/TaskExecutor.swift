@@ -42,8 +42,8 @@ struct TaskExecutor: Sendable {
         case .shell(let line):
             return await commands.run(["/bin/sh", "-c", line], environment: environment,
                                workingDirectory: task.workingDirectory, timeout: task.timeout)
-        case .http(let url, let expect):
-            return await http.check(url: url, expect: expect, timeout: task.timeout)
+        case .http(let check):
+            return await http.check(check, timeout: task.timeout)
         }
     }
 

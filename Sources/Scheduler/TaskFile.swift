@@ -93,12 +93,20 @@ public struct TaskFile: Sendable {
             kind = .shell(try reader.string("shell") ?? "")
         default:
             let http = FieldReader(file: file, place: reader.place + ".http", object: try reader.object("http") ?? [:])
-            try http.allow(["url", "expect"])
+            try http.allow(["url", "expect", "headers", "redirects"])
             guard let url = try http.string("url"), url.hasPrefix("http://") || url.hasPrefix("https://") else {
                 throw .badField(file: file, place: http.place, message: "\"url\" must be an http:// or https:// address")
             }
-            let expect = try http.statusCodes("expect") ?? [200]
-            kind = .http(url: url, expect: expect)
+            let redirects = try http.string("redirects").map { text throws(TaskFileError) in
+                guard let policy = HTTPCheck.Redirects(rawValue: text) else {
+                    throw .badField(file: file, place: http.place + ".redirects", message:
+                        "must be one of " + HTTPCheck.Redirects.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+                }
+                return policy
+            }
+            kind = .http(HTTPCheck(
+                url: url, expect: try http.statusCodes("expect") ?? [200], headers: try http.headers("headers") ?? [:],
+                redirects: redirects ?? .sameOrigin))
         }
         return TaskSpec(
             id: id, name: try reader.string("name"), group: try reader.string("group") ?? defaults.group, kind: kind,

@@ -5,5 +5,5 @@ public enum TaskKind: Sendable, Equatable {
     /// A line for `/bin/sh -c`.
     case shell(String)
     /// A GET whose status decides the outcome.
-    case http(url: String, expect: Set<Int>)
+    case http(HTTPCheck)
 }

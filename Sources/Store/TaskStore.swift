@@ -31,12 +31,16 @@ public final class TaskStore {
         do {
             connection = try SQLiteConnection(path: path, mode: .readWrite)
             try connection.execute("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds);")
+            // Before anything is written (turning on WAL is a write): someone else's database stays as it was.
+            try StoreSchema.checkOwnership(of: connection, path: path)
             // Turning a new file to WAL needs an exclusive lock that the busy
             // timeout does not wait for: two runs starting on a new store retry.
             try Self.retryingWhileBusy { try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") }
             try transaction { try connection.execute(StoreSchema.create) }
+        } catch let error as StoreError {
+            throw error
         } catch let error as SQLiteError {
-            throw .cannotOpen(path: path, reason: error.message)
+            throw error.isNotADatabase ? .notADatabase(path: path) : .cannotOpen(path: path, reason: error.message)
         } catch {
             throw .cannotOpen(path: path, reason: "\(error)")
         }

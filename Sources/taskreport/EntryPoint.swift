@@ -19,7 +19,7 @@ enum EntryPoint {
         } catch let error as TaskFileError {
             ExitReport.fail(error.description, code: 2)
         } catch let error as StoreError {
-            ExitReport.fail(error.description, code: 1)
+            ExitReport.fail(error.description, code: error.isBadInput ? 2 : 1)
         } catch let error as IngestError {
             ExitReport.fail(error.description, code: error.isBadInput ? 2 : 1)
         } catch ReportError.interrupted {

@@ -24,6 +24,13 @@ func stagingFolders(beside folder: String) -> [String] {
     return ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(".\(name).staging-") }
 }
 
+/// Messages collected from concurrent work.
+final class ResultBox: Sendable {
+    private let messages = Mutex<[String]>([])
+    func add(_ message: String) { messages.withLock { $0.append(message) } }
+    var all: [String] { messages.withLock { $0 } }
+}
+
 /// A rename that fails with EIO on its `n`th call (and, with `andAfter`, on every later one).
 final class FailingRename: Sendable {
     private let calls = Mutex(0)
@@ -161,6 +168,27 @@ struct OutputFolderTests {
         #expect(!FileManager.default.fileExists(atPath: folder) && stagingFolders(beside: folder).isEmpty)
         try ReportFolder(path: folder).write(Self.newFiles, owned: Self.owned)
         #expect(snapshot(folder).count == 3 && stagingFolders(beside: folder).isEmpty)
+    }
+
+    @Test("two writers at once into one folder leave one whole report, never a mix (40 races)")
+    func concurrentWriters() throws {
+        let temporary = try TemporaryFolder()
+        let folder = temporary.path("report")
+        let reports = ["A", "B"].map { tag in Self.owned.map { ReportFile(path: $0, text: tag) } }
+        for _ in 0..<40 {
+            let failures = ResultBox()
+            DispatchQueue.concurrentPerform(iterations: 2) { writer in
+                do {
+                    try ReportFolder(path: folder).write(reports[writer], owned: Self.owned)
+                } catch {
+                    failures.add("\(error)")
+                }
+            }
+            #expect(failures.all.isEmpty, "\(failures.all)")
+            let contents = Set(snapshot(folder).values)
+            #expect(contents.count == 1 && snapshot(folder).count == Self.owned.count, "one report, whole: \(contents)")
+            #expect(stagingFolders(beside: folder).isEmpty)
+        }
     }
 
     @Test("an empty --out, the root, the home folder and system folders are refused", arguments: ["", "/", "/etc", "/usr"])

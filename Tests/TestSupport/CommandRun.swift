@@ -12,9 +12,12 @@ public struct CommandRun {
         return exe.deletingLastPathComponent().appendingPathComponent("taskreport")
     }()
 
-    /// Runs `taskreport` with `arguments` in `directory`, feeding `input` on standard input.
-    public static func taskreport(_ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws -> CommandRun {
-        try run(executable, arguments, in: directory, input: input)
+    /// Runs `taskreport` with `arguments` in `directory`, feeding `input` on standard input,
+    /// with `environment` added to this process's.
+    public static func taskreport(
+        _ arguments: [String], in directory: URL? = nil, input: Data? = nil, environment: [String: String] = [:]
+    ) throws -> CommandRun {
+        try run(executable, arguments, in: directory, input: input, environment: environment)
     }
 
     /// Runs a program found on `PATH` (`python3`, `xmllint`), for checks made by other tools.
@@ -23,10 +26,15 @@ public struct CommandRun {
     }
 
     /// Runs `program` with `arguments` in `directory`, feeding `input` on standard input.
-    public static func run(_ program: URL, _ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws -> CommandRun {
+    public static func run(
+        _ program: URL, _ arguments: [String], in directory: URL? = nil, input: Data? = nil, environment: [String: String] = [:]
+    ) throws -> CommandRun {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out

@@ -1,16 +1,26 @@
 import Foundation
 import Glibc
 
-/// A real HTTP/1.1 server on 127.0.0.1 at a free port, for tests of HTTP checks.
+/// A real HTTP/1.1 server on 127.0.0.1 at a free port, for tests of HTTP checks,
+/// well-behaved or not. Each connection is served on a thread of its own.
 ///
-/// Answers `GET /status/NNN` with status NNN and every other path with 200.
-/// Serves on a thread of its own until ``stop()``, which must be called once.
+/// - `GET /status/NNN`: status NNN.
+/// - `GET /hang`: accepts, reads the request, never answers.
+/// - `GET /drip`: sends its headers, then one byte of body every 0.3 s, never all of it.
+/// - `GET /redirect/TARGET`: 302 to TARGET (percent-encoded in the path), or to `/redirect/…` itself with `loop`.
+/// - `GET /authorized`: 200 when the request's `Authorization` header is ``authorization``, else 401.
+/// - anything else: 200.
+///
+/// Bodies say `status NNN`. Serves until ``stop()``, which must be called once.
 public final class LoopbackHTTPServer: Sendable {
     public let port: Int
     private let socketFD: Int32
+    /// The `Authorization` header `/authorized` wants.
+    public let authorization: String?
 
     /// Binds a free port and starts serving.
-    public init() throws {
+    public init(authorization: String? = nil) throws {
+        self.authorization = authorization
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.socketFD = socketFD
         var address = sockaddr_in()
@@ -20,13 +30,19 @@ public final class LoopbackHTTPServer: Sendable {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard bound == 0, listen(socketFD, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
+        guard bound == 0, listen(socketFD, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
         }
         port = Int(UInt16(bigEndian: address.sin_port))
-        Thread.detachNewThread { Self.serve(socketFD) }
+        Thread.detachNewThread { [authorization] in
+            while true {
+                let client = accept(socketFD, nil, nil)
+                guard client >= 0 else { return }
+                Thread.detachNewThread { Self.serve(client, authorization: authorization) }
+            }
+        }
     }
 
     /// `http://127.0.0.1:PORT/path`.
@@ -38,19 +54,36 @@ public final class LoopbackHTTPServer: Sendable {
         close(socketFD)
     }
 
-    private static func serve(_ listener: Int32) {
-        while true {
-            let client = accept(listener, nil, nil)
-            guard client >= 0 else { return }
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            let n = read(client, &buffer, buffer.count)
-            let request = String(decoding: buffer.prefix(max(n, 0)), as: UTF8.self)
-            let path = request.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
-            let status = path.hasPrefix("/status/") ? Int(path.dropFirst("/status/".count)) ?? 200 : 200
+    private static func serve(_ client: Int32, authorization: String?) {
+        defer { close(client) }
+        var buffer = [UInt8](repeating: 0, count: 8192)
+        let n = read(client, &buffer, buffer.count)
+        let request = String(decoding: buffer.prefix(max(n, 0)), as: UTF8.self)
+        let path = request.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
+        func send(_ text: String) -> Bool { text.withCString { write(client, $0, strlen($0)) } >= 0 }
+        func answer(_ status: Int, headers: String = "") {
             let body = "status \(status)\n"
-            let response = "HTTP/1.1 \(status) Test\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
-            _ = response.withCString { write(client, $0, strlen($0)) }
-            close(client)
+            _ = send("HTTP/1.1 \(status) Test\r\nContent-Length: \(body.utf8.count)\r\n\(headers)Connection: close\r\n\r\n\(body)")
+        }
+        switch path {
+        case "/hang":
+            while read(client, &buffer, buffer.count) > 0 {}  // until the client gives up
+        case "/drip":
+            guard send("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n") else { return }
+            while send("x") { usleep(300_000) }
+        case "/authorized":
+            let line = request.split(separator: "\r\n").first { $0.lowercased().hasPrefix("authorization:") }
+            let given = line.map { $0.dropFirst("authorization:".count).trimmingCharacters(in: .whitespaces) }
+            answer(given != nil && given == authorization ? 200 : 401)
+        case "/redirect/loop":
+            answer(302, headers: "Location: /redirect/loop\r\n")
+        case _ where path.hasPrefix("/redirect/"):
+            let target = String(path.dropFirst("/redirect/".count)).removingPercentEncoding ?? "/"
+            answer(302, headers: "Location: \(target)\r\n")
+        case _ where path.hasPrefix("/status/"):
+            answer(Int(path.dropFirst("/status/".count)) ?? 200)
+        default:
+            answer(200)
         }
     }
 }

@@ -8,7 +8,8 @@ import Foundation
 /// renamed; an existing one gets the new files by a ``FolderCommit``, which
 /// replaces only the report's own files and undoes itself on failure. Other
 /// files in the folder (a store, someone's notes in `charts/`) are left alone.
-/// Staging folders that a killed writer left behind are removed first, and
+/// Commits into one folder take turns (a lock on its parent), so two runs
+/// reporting at once leave one whole report, not a mix. Staging folders that a killed writer left behind are removed first, and
 /// ``StagingCleanup`` removes this writer's own when a signal stops it.
 public struct ReportFolder: Sendable {
     /// The folder the report is written to.
@@ -31,14 +32,15 @@ public struct ReportFolder: Sendable {
         let parent = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         var isFolder: ObjCBool = false
-        let targetExists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
-        if targetExists, !isFolder.boolValue { throw .cannotWrite(path: path, reason: "it exists and is not a folder") }
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue {
+            throw .cannotWrite(path: path, reason: "it exists and is not a folder")
+        }
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
             throw .cannotWrite(path: parent, reason: (error as NSError).localizedFailureReason ?? "\(error)")
         }
-        StagingFolder.sweep(beside: target, parent: parent, name: name)
+        try Self.withFolderLock(parent) { StagingFolder.sweep(beside: target, parent: parent, name: name) }
 
         let staging = try StagingFolder(in: parent, for: name)
         guard StagingCleanup.register(staging.path) else {
@@ -54,16 +56,31 @@ public struct ReportFolder: Sendable {
         try write(files, into: staging.path)
         guard StagingCleanup.beginCommit(staging.path) else { throw .interrupted }
         defer { StagingCleanup.endCommit(staging.path) }
-        if targetExists {
-            do {
-                try FolderCommit(staging: staging.path, target: target, entries: owned, rename: rename).run()
-            } catch {
-                if case .notRestored = error { keepStaging = true }
-                throw error
+        // One commit at a time into this folder: two runs reporting at once would otherwise interleave.
+        try Self.withFolderLock(parent) { () throws(ReportError) in
+            if FileManager.default.fileExists(atPath: target) {
+                do throws(ReportError) {
+                    try FolderCommit(staging: staging.path, target: target, entries: owned, rename: rename).run()
+                } catch {
+                    if case .notRestored = error { keepStaging = true }
+                    throw error
+                }
+            } else if rename(staging.path, target) != 0 {
+                throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
             }
-        } else if rename(staging.path, target) != 0 {
-            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `folder` (advisory: only report writers take it,
+    /// for the milliseconds of a commit or a sweep; it creates no file).
+    private static func withFolderLock<T>(_ folder: String, _ body: () throws(ReportError) -> T) throws(ReportError) -> T {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotWrite(path: folder, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw .cannotWrite(path: folder, reason: String(cString: strerror(errno))) }
+        }
+        return try body()
     }
 
     /// Writes every file into the staging folder; errors name the file as it will be in the report folder.

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import TestSupport
+
+@testable import Scheduler
+
+@Suite("HTTP checks keep their promises against servers that misbehave")
+struct HTTPCheckTests {
+    @Test("a server that accepts and never answers: stopped at the timeout, recorded timeout")
+    func hang() async throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let start = Date()
+        let (_, recorder) = try await run(#"{"tasks":[{"id":"h","timeout":"1s","http":{"url":"\#(server.url("/hang"))"}}]}"#)
+        #expect(recorder["h"].status == "timeout")
+        #expect(recorder["h"].attempts[0].error == "no complete answer within 1s (connecting, headers and body)")
+        #expect(Date().timeIntervalSince(start) < 3)
+    }
+
+    @Test("a server that sends its headers, then a byte at a time: the timeout bounds the whole answer")
+    func drip() async throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let start = Date()
+        let (_, recorder) = try await run(#"{"tasks":[{"id":"d","timeout":"2s","http":{"url":"\#(server.url("/drip"))"}}]}"#)
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(recorder["d"].status == "timeout", "not completed on a trickle")
+        #expect(elapsed >= 1.9 && elapsed < 4, "\(elapsed) s")
+    }
+
+    @Test("redirects to another origin are not followed unless allowed; loops stop after 5")
+    func redirects() async throws {
+        let here = try LoopbackHTTPServer(), there = try LoopbackHTTPServer()
+        defer { here.stop(); there.stop() }
+        let away = here.url("/redirect/" + there.url("/status/200").addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+        let (_, recorder) = try await run("""
+            {"tasks":[{"id":"away","http":{"url":"\(away)"}},
+                      {"id":"allowed","http":{"url":"\(away)","redirects":"any"}},
+                      {"id":"home","http":{"url":"\(here.url("/redirect/%2Fstatus%2F200"))"}},
+                      {"id":"loop","http":{"url":"\(here.url("/redirect/loop"))","redirects":"any"}}]}
+            """)
+        #expect(recorder["away"].status == "failed" && recorder["away"].attempts[0].httpStatus == 302)
+        #expect(recorder["away"].attempts[0].error?.contains("another origin, not followed") == true)
+        #expect(recorder["away"].attempts[0].stdoutTail == "status 302\n", "the other host's answer is not stored")
+        #expect(recorder["allowed"].status == "completed" && recorder["allowed"].attempts[0].httpStatus == 200)
+        #expect(recorder["home"].status == "completed", "same origin is followed")
+        #expect(recorder["loop"].status == "failed" && recorder["loop"].attempts[0].error?.contains("more than 5 redirects") == true)
+    }
+
+    @Test("a header naming a variable that is not set fails the check, saying which")
+    func unsetVariable() async throws {
+        let server = try LoopbackHTTPServer(authorization: "Bearer x")
+        defer { server.stop() }
+        let check = HTTPCheck(url: server.url("/authorized"), headers: ["Authorization": "Bearer ${NOT_SET_ANYWHERE_42}"])
+        let result = await HTTPChecker(environment: [:]).check(check, timeout: 5)
+        #expect(result.outcome == .failed)
+        #expect(result.error == "header Authorization needs ${NOT_SET_ANYWHERE_42}, which is not set in the environment")
+        let filled = await HTTPChecker(environment: ["NOT_SET_ANYWHERE_42": "x"]).check(check, timeout: 5)
+        #expect(filled.outcome == .completed)
+    }
+
+    @Test("addresses are shown without user, password or secret query values", arguments: [
+        ("http://admin:S3cretPassw0rd@host/health", "http://REDACTED@host/health"),
+        ("https://user@host:8443/x?token=abc&page=2", "https://REDACTED@host:8443/x?token=REDACTED&page=2"),
+        ("http://host/x?api_key=1&X-Amz-Signature=2&sort=a", "http://host/x?api_key=REDACTED&X-Amz-Signature=REDACTED&sort=a"),
+        ("http://host/health", "http://host/health"),
+        ("http://a:b@[::1 not a url", "http://REDACTED@[::1 not a url"),
+    ])
+    func redaction(url: String, shown: String) {
+        #expect(CredentialRedaction.url(url) == shown)
+    }
+}
