@@ -42,8 +42,11 @@ struct CommandRunner: Sendable {
             return result
         }
         let executable = Executable.path(FilePath(resolved))
+        // Every process of the attempt inherits its id, so that one leaving the group can be found.
+        let attemptID = EscapedProcesses.newAttemptID()
+        let marked = environment.merging([EscapedProcesses.variable: attemptID]) { $1 }
         // TaskFile has checked the names, so every one makes a key.
-        let environment = Environment.inherit.updating(Dictionary(uniqueKeysWithValues: environment.compactMap { name, value in
+        let environment = Environment.inherit.updating(Dictionary(uniqueKeysWithValues: marked.compactMap { name, value in
             Environment.Key(rawValue: name).map { ($0, Optional(value)) }
         }))
         do {
@@ -103,6 +106,13 @@ struct CommandRunner: Sendable {
             if Task.isCancelled, result.outcome != .completed {
                 result.outcome = .cancelled
                 result.error = "cancelled"
+            }
+            if timedOut || Task.isCancelled {
+                // Not cancelled itself, so that it waits its grace period even when the run is being stopped.
+                let grace = self.grace
+                if let escaped = await Task.detached(operation: { await EscapedProcesses.stop(attemptID: attemptID, grace: grace) }).value {
+                    result.error = (result.error ?? "stopped") + ", " + escaped
+                }
             }
         } catch let error as SubprocessError {
             result.finishedAt = Date()

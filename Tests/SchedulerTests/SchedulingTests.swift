@@ -103,6 +103,21 @@ struct SchedulingTests {
         #expect(await waitUntil(seconds: 3) { !isAlive(pid) })
     }
 
+    @Test("a daemon that left the process group with setsid and ignores SIGTERM is stopped too, and recorded")
+    func escapedDaemon() async throws {
+        let folder = try TemporaryFolder()
+        let pidFile = folder.path("daemon.pid")
+        let (_, recorder) = try await run("""
+            { "tasks": [ { "id": "daemon", "timeout": "500ms",
+                           "shell": "setsid sh -c 'trap \\"\\" TERM; echo $$ > \(pidFile); exec sleep 300' & sleep 300" } ] }
+            """, grace: .milliseconds(300))
+        #expect(recorder["daemon"].status == "timeout")
+        let pid = try #require(readPID(pidFile))
+        #expect(recorder["daemon"].attempts[0].error
+            == "timed out after 0.5s; process group stopped, and 1 process that had left it (pid \(pid))")
+        #expect(await waitUntil(seconds: 3) { !EscapedProcesses.isRunning(pid) }, "daemon \(pid) survived")
+    }
+
     @Test("retries: a flaky task completes on its third attempt; a broken one fails after all of them")
     func retries() async throws {
         let (_, recorder) = try await run("""
