@@ -53,11 +53,13 @@ struct HTTPChecker: Sendable {
         let exchange = HTTPExchange(url: url, policy: check.redirects)
         let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
         let task = session.dataTask(with: request)
-        let deadline = Task {
-            try await Task.sleep(for: .seconds(timeout))
+        // The deadline is a dispatch timer, not a sleeping task: it fires on time even when every
+        // thread of Swift's cooperative pool is busy, and stops the exchange there and then.
+        let deadline = DispatchWorkItem {
             exchange.stop(timedOut: true)
             task.cancel()
         }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
         let outcome = await withTaskCancellationHandler {
             await exchange.run(task)
         } onCancel: {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// A real HTTP/1.1 server on 127.0.0.1 at a free port, for tests of HTTP checks,
 /// well-behaved or not. Each connection is served on a thread of its own.
@@ -17,6 +18,11 @@ public final class LoopbackHTTPServer: Sendable {
     private let socketFD: Int32
     /// The `Authorization` header `/authorized` wants.
     public let authorization: String?
+    private let heldConnections = Mutex<[Double]>([])
+
+    /// How long each `/hang` and `/drip` client kept its connection open, in seconds, measured
+    /// here, on the serving thread, from the request to the client closing it.
+    public var connectionLifetimes: [Double] { heldConnections.withLock { $0 } }
 
     /// Binds a free port and starts serving.
     public init(authorization: String? = nil) throws {
@@ -36,11 +42,13 @@ public final class LoopbackHTTPServer: Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
         }
         port = Int(UInt16(bigEndian: address.sin_port))
-        Thread.detachNewThread { [authorization] in
+        Thread.detachNewThread { [self] in
             while true {
                 let client = accept(socketFD, nil, nil)
                 guard client >= 0 else { return }
-                Thread.detachNewThread { Self.serve(client, authorization: authorization) }
+                Thread.detachNewThread { [self] in
+                    if let held = Self.serve(client, authorization: authorization) { heldConnections.withLock { $0.append(held) } }
+                }
             }
         }
     }
@@ -54,13 +62,16 @@ public final class LoopbackHTTPServer: Sendable {
         close(socketFD)
     }
 
-    private static func serve(_ client: Int32, authorization: String?) {
+    /// Answers one request; returns how long the client held the connection for `/hang` and `/drip`.
+    private static func serve(_ client: Int32, authorization: String?) -> Double? {
         defer { close(client) }
+        let start = Date()
         var buffer = [UInt8](repeating: 0, count: 8192)
         let n = read(client, &buffer, buffer.count)
         let request = String(decoding: buffer.prefix(max(n, 0)), as: UTF8.self)
         let path = request.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
-        func send(_ text: String) -> Bool { text.withCString { write(client, $0, strlen($0)) } >= 0 }
+        // MSG_NOSIGNAL: writing to a client that has gone is an error here, not a SIGPIPE that ends the tests.
+        func send(_ text: String) -> Bool { text.withCString { Glibc.send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) } >= 0 }
         func answer(_ status: Int, headers: String = "") {
             let body = "status \(status)\n"
             _ = send("HTTP/1.1 \(status) Test\r\nContent-Length: \(body.utf8.count)\r\n\(headers)Connection: close\r\n\r\n\(body)")
@@ -68,9 +79,11 @@ public final class LoopbackHTTPServer: Sendable {
         switch path {
         case "/hang":
             while read(client, &buffer, buffer.count) > 0 {}  // until the client gives up
+            return Date().timeIntervalSince(start)
         case "/drip":
-            guard send("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n") else { return }
+            guard send("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n") else { return nil }
             while send("x") { usleep(300_000) }
+            return Date().timeIntervalSince(start)
         case "/authorized":
             let line = request.split(separator: "\r\n").first { $0.lowercased().hasPrefix("authorization:") }
             let given = line.map { $0.dropFirst("authorization:".count).trimmingCharacters(in: .whitespaces) }
@@ -85,5 +98,6 @@ public final class LoopbackHTTPServer: Sendable {
         default:
             answer(200)
         }
+        return nil
     }
 }
