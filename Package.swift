@@ -1,6 +1,19 @@
 // swift-tools-version:6.0
 // taskreport: run a night's tasks and turn task records into a static HTML report.
-// Stages, one module each: Ingest → Stats (+ CStatsKernel) → Charts (+ CCairo) → Report.
+//
+// The data path, one module per stage, arrows in the direction of the data:
+//
+//   Scheduler ──▶ Store ──(SQLite file)──▶ Ingest ──▶ Stats ──▶ Charts ──▶ Report
+//   (+ swift-subprocess)                   (+ CTaskColumns, C++/simdjson)
+//                                                     (+ CStatsKernel, C99)
+//                                                               (+ CCairo, CPNGEncoder)
+//
+// Each stage's C or C++ core sits in a folder of its own inside the stage's
+// folder. SQLite (+ CSQLite) wraps the sqlite3 C API for Store and Ingest.
+// TaskModel is the shared vocabulary (the columnar table, status kinds) and
+// imports no stage; Support holds text formatting and escaping, UTC time
+// arithmetic and one concurrency helper, and imports nothing of ours.
+// The command line (taskreport) parses arguments and wires the stages.
 import PackageDescription
 
 let package = Package(
@@ -19,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "taskreport",
             dependencies: [
-                "TaskModel", "Ingest", "Stats", "Charts", "Report", "Scheduler", "Store",
+                "TaskModel", "Support", "Ingest", "Stats", "Charts", "Report", "Scheduler", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -27,62 +40,64 @@ let package = Package(
 
         // Shared vocabulary: the columnar task table and status kinds. Imports no stage.
         .target(name: "TaskModel"),
+        // Text for people (formats, escaping, cutting), UTC time arithmetic, a concurrency helper.
+        .target(name: "Support"),
 
-        // System libraries, each behind a tiny module map.
-        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
-
-        // A small Swift wrapper over the sqlite3 C API (connections, statements, typed errors).
-        .target(name: "SQLite", dependencies: ["CSQLite"]),
-
-        // C++ columnar builder with a C interface: simdjson parsing, validation, dictionary encoding.
-        .target(
-            name: "CTaskColumns",
-            linkerSettings: [.linkedLibrary("simdjson")]
-        ),
-        .target(name: "Ingest", dependencies: ["TaskModel", "CTaskColumns", "SQLite"]),
+        // The sqlite3 C API behind a small Swift wrapper (connections, statements, typed errors).
+        .systemLibrary(name: "CSQLite", path: "Sources/SQLite/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SQLite", dependencies: ["CSQLite"], exclude: ["CSQLite"]),
 
         // The embedded store a run is recorded in; knows nothing of the scheduler.
-        .target(name: "Store", dependencies: ["SQLite", "TaskModel"]),
+        .target(name: "Store", dependencies: ["SQLite", "TaskModel", "Support"]),
         // Runs a task file: processes, HTTP checks, dependencies, retries; writes through the Store.
         .target(
             name: "Scheduler",
-            dependencies: ["Store", "TaskModel", .product(name: "Subprocess", package: "swift-subprocess")]
+            dependencies: ["Store", "Support", .product(name: "Subprocess", package: "swift-subprocess")]
         ),
 
-        // Plain C99 statistics kernel; knows nothing of Swift.
-        .target(name: "CStatsKernel"),
-        .target(name: "Stats", dependencies: ["TaskModel", "CStatsKernel"]),
+        // Ingest and its core: a C++ columnar builder with a C interface (simdjson parsing, validation,
+        // dictionary encoding), which every input format goes through.
+        .target(name: "CTaskColumns", path: "Sources/Ingest/CTaskColumns", linkerSettings: [.linkedLibrary("simdjson")]),
+        .target(name: "Ingest", dependencies: ["TaskModel", "Support", "CTaskColumns", "SQLite"], exclude: ["CTaskColumns"]),
 
-        // PNG encoding: rows filtered in one pass, zlib at level 1 run-length (Cairo's writer is slow).
-        .target(name: "CPNGEncoder", linkerSettings: [.linkedLibrary("z")]),
-        .target(name: "Charts", dependencies: ["Stats", "TaskModel", "CCairo", "CPNGEncoder"]),
+        // Stats and its core: a plain C99 statistics kernel that knows nothing of Swift.
+        .target(name: "CStatsKernel", path: "Sources/Stats/CStatsKernel"),
+        .target(name: "Stats", dependencies: ["TaskModel", "Support", "CStatsKernel"], exclude: ["CStatsKernel"]),
 
-        // Report templates live in Templates/ at the top level; the plugin embeds them as defaults.
-        .executableTarget(name: "TemplateEmbedder"),
-        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
+        // Charts and its cores: Cairo, and a PNG encoder (rows filtered in one pass, zlib at level 1).
+        .systemLibrary(name: "CCairo", path: "Sources/Charts/CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .target(name: "CPNGEncoder", path: "Sources/Charts/CPNGEncoder", linkerSettings: [.linkedLibrary("z")]),
+        .target(
+            name: "Charts", dependencies: ["Stats", "TaskModel", "Support", "CCairo", "CPNGEncoder"],
+            exclude: ["CCairo", "CPNGEncoder"]),
+
+        // Report: the page from Templates/ (embedded at build time by the plugin), the charts and the data files.
         .target(
             name: "Report",
             dependencies: [
-                "TaskModel", "Stats", "Charts",
+                "TaskModel", "Support", "Stats", "Charts",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTemplates"]
         ),
+        // The build tool behind the plugin, beside it: not a runtime stage.
+        .executableTarget(name: "TemplateEmbedder", path: "Plugins/TemplateEmbedder"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
 
         // Helpers shared by the test targets: fixture paths, temporary folders, the built binary.
         .target(name: "TestSupport", dependencies: ["TaskModel", "CCairo"], path: "Tests/TestSupport"),
-        .testTarget(name: "TaskModelTests", dependencies: ["TaskModel"]),
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "TaskModel", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TaskModel", "SQLite", "TestSupport"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Stats", "TaskModel", "CCairo", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Stats", "TaskModel", "Support", "CCairo", "TestSupport"]),
         .testTarget(
-            name: "SchedulerTests", dependencies: ["Scheduler", "Store", "SQLite", "TaskModel", "TestSupport", "taskreport"]),
+            name: "SchedulerTests",
+            dependencies: ["Scheduler", "Store", "SQLite", "Support", "TestSupport", "taskreport"]),
         // Opens generated reports in headless Chromium (Debian's chromium, installed by make test).
-        .testTarget(name: "BrowserTests", dependencies: ["TaskModel", "TestSupport"]),
+        .testTarget(name: "BrowserTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(
             name: "ReportTests",
-            dependencies: ["Report", "Ingest", "Stats", "Charts", "TaskModel", "SQLite", "TestSupport", "taskreport"]),
+            dependencies: ["Report", "SQLite", "TestSupport", "taskreport"]),
     ],
     cLanguageStandard: .c99,
     cxxLanguageStandard: .cxx20

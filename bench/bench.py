@@ -106,7 +106,7 @@ def warm(paths):
 
 def kernel_throughput():
     binary = os.path.join(OUT, "kernel_bench")
-    kernel = os.path.join(ROOT, "Sources", "CStatsKernel")
+    kernel = os.path.join(ROOT, "Sources", "Stats", "CStatsKernel")
     sources = [os.path.join(kernel, f) for f in sorted(os.listdir(kernel)) if f.endswith(".c")]
     subprocess.run(["clang", "-std=c99", "-O2", "-I", os.path.join(kernel, "include"),
                     os.path.join(BENCH, "kernel_bench.c"), *sources, "-lm", "-o", binary], check=True)

@@ -1,4 +1,3 @@
-import TaskModel
 
 extension BarChart {
     /// The chart's numbers as a table, for readers who cannot see the bars: a

@@ -1,5 +1,4 @@
 import Stats
-import TaskModel
 
 extension BarChart {
     /// At most this many runs, the latest, get a bar in the history charts.

@@ -1,6 +1,6 @@
 import Foundation
 import Stats
-import TaskModel
+import Support
 
 extension BarChart {
     /// At most this many groups get their own bar; the rest share one.

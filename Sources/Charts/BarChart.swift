@@ -1,4 +1,4 @@
-import TaskModel
+import Support
 
 /// A bar chart, single or stacked, described independently of how it is drawn.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import TaskModel
+import Support
 
 /// Draws a ``BarChart`` onto a ``CairoSurface``.
 ///

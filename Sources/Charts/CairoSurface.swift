@@ -3,7 +3,9 @@ import CPNGEncoder
 
 /// A drawing surface backed by Cairo: a PNG image or an SVG document.
 ///
-/// The only file that imports `CCairo` (and the PNG encoder it feeds). Coordinates are logical pixels; a
+/// With ``FontFaces`` (which loads the font through Cairo's FreeType
+/// functions), the only file of Charts that imports `CCairo`, and the only one
+/// that imports the PNG encoder it feeds. Coordinates are logical pixels; a
 /// PNG is drawn at `scale` device pixels per logical pixel. Both kinds use
 /// the same font options (no hinting of metrics), so text measures the same
 /// on both and one layout serves both outputs. Used by one thread at a time.

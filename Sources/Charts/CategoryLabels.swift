@@ -1,5 +1,5 @@
 import Foundation
-import TaskModel
+import Support
 
 /// The category labels under a bar chart, laid out so that none overlap.
 ///

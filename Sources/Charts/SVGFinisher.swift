@@ -1,4 +1,4 @@
-import TaskModel
+import Support
 
 /// Makes Cairo's SVG output stable, embeddable and accessible.
 ///

@@ -1,4 +1,4 @@
-import TaskModel
+import Support
 
 /// Labels for time buckets in UTC, as short as the bucket width allows.
 enum TimeLabels {

@@ -1,5 +1,5 @@
 import Foundation
-import TaskModel
+import Support
 
 /// The value axis of a bar chart: round tick values from 0 up.
 struct ValueAxis {

@@ -1,5 +1,5 @@
 import Dispatch
-import TaskModel
+import Support
 
 /// Parses pieces of one input concurrently, each into a part of its own.
 ///

@@ -1,6 +1,7 @@
 import Charts
 import Foundation
 import Stats
+import Support
 import TaskModel
 
 /// Everything a report is made from: the records, their statistics, the

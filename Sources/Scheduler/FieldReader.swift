@@ -1,5 +1,5 @@
 import Foundation
-import TaskModel
+import Support
 
 /// Typed access to one JSON object of the task file, with errors that name the place.
 struct FieldReader {

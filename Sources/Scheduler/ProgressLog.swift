@@ -1,6 +1,6 @@
 import Foundation
 import Store
-import TaskModel
+import Support
 
 /// Progress on standard error: on a terminal a live status line (done/total,
 /// running now, failures so far) with finished failures printed above it;

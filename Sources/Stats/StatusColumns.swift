@@ -1,4 +1,3 @@
-import TaskModel
 
 /// The status labels a page or a chart shows side by side.
 ///

@@ -1,3 +1,4 @@
+import Support
 import TaskModel
 
 /// One record as listed in the report (slowest tasks, failures).

@@ -1,6 +1,6 @@
 import Foundation
 import SQLite
-import TaskModel
+import Support
 
 /// The embedded SQLite store that the scheduler writes a run into.
 ///

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Report
-import TaskModel
+import Support
 
 /// Prints how the command ended and exits with the matching code.
 enum ExitReport {

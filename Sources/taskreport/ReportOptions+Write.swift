@@ -4,6 +4,7 @@ import Ingest
 import Report
 import Stats
 import Store
+import Support
 import TaskModel
 
 extension ReportOptions {

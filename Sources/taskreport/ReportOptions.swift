@@ -4,7 +4,7 @@ import Ingest
 import Report
 import Stats
 import Store
-import TaskModel
+import Support
 
 /// How a report is written, compared and judged; shared by `report` and `run`.
 struct ReportOptions: ParsableArguments {

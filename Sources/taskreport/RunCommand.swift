@@ -7,7 +7,7 @@ import Report
 import Scheduler
 import Stats
 import Store
-import TaskModel
+import Support
 
 /// `taskreport run`: the nightly job. Runs a task file, records every task in
 /// the store as it finishes, then writes the report over the store.

@@ -1,5 +1,5 @@
 import Stats
-import TaskModel
+import Support
 
 /// The statistics as aligned plain-text tables for a terminal.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import TaskModel
+import Support
 import Testing
 import TestSupport
 

@@ -1,4 +1,4 @@
-import TaskModel
+import Support
 import Testing
 
 @testable import Charts

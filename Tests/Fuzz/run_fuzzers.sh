@@ -16,17 +16,17 @@ mkdir -p "$out/stub" "$out/corpus-json" "$out/corpus-taskfile"
 
 echo "fuzz: building the JSON reader fuzzer"
 clang++ -g -O1 -std=c++20 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -I Sources/CTaskColumns/include Sources/CTaskColumns/*.cpp Tests/Fuzz/json_records_fuzzer.cpp \
+  -I Sources/Ingest/CTaskColumns/include Sources/Ingest/CTaskColumns/*.cpp Tests/Fuzz/json_records_fuzzer.cpp \
   -lsimdjson -o "$out/json_records_fuzzer" 2> >(grep -v "Cannot export local symbol" >&2)
 
 echo "fuzz: building the task-file fuzzer"
-# One module of the parser's files; an empty TaskModel module satisfies their `import TaskModel`.
+# One module of the parser's files and Support's; an empty Support module satisfies their `import Support`.
 echo "" > "$out/stub/empty.swift"
-swiftc -parse-as-library -emit-module -module-name TaskModel "$out/stub/empty.swift" \
-  -emit-module-path "$out/stub/TaskModel.swiftmodule"
+swiftc -parse-as-library -emit-module -module-name Support "$out/stub/empty.swift" \
+  -emit-module-path "$out/stub/Support.swiftmodule"
 swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name FuzzedTaskFile -I "$out/stub" \
-  Sources/TaskModel/*.swift \
-  Sources/Scheduler/{TaskFile,FieldReader,TaskFileError,TaskSpec,TaskGraph,TaskKind}.swift \
+  Sources/Support/*.swift \
+  Sources/Scheduler/{TaskFile,FieldReader,TaskFileError,TaskSpec,TaskGraph,TaskKind,HTTPCheck,DuplicateKeys}.swift \
   Tests/Fuzz/task_file_fuzzer.swift -o "$out/task_file_fuzzer" 2> >(grep -v "Cannot export local symbol" >&2)
 
 # Seeds: the examples, and the hostile corpus's small files.

@@ -1,6 +1,5 @@
 import Foundation
 import SQLite
-import TaskModel
 import Testing
 import TestSupport
 

@@ -1,8 +1,8 @@
 import Foundation
+import Support
 import Testing
 
 @testable import Scheduler
-import TaskModel
 
 /// The message of the error that `json` raises as a task file.
 func taskFileError(_ json: String) -> String? {

@@ -1,3 +1,4 @@
+import Support
 import TaskModel
 
 /// `tasks.csv`: one row per task record as read, every run included (RFC 4180:

@@ -1,6 +1,6 @@
 import Charts
 import Dispatch
-import TaskModel
+import Support
 
 /// `charts/NAME.png` and `charts/NAME.svg` for every chart of the document.
 public struct ChartExporter: ReportExporter {

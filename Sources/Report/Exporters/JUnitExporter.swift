@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import TaskModel
 
 /// `junit.xml`: the described run as a JUnit test suite, for CI systems that

@@ -1,5 +1,5 @@
 import Stats
-import TaskModel
+import Support
 
 /// `summary.md`: a short Markdown summary for a CI job's summary page —
 /// counts, success rate, p50/p95, gates, new failures and regressions.

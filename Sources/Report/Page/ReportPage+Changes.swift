@@ -1,4 +1,5 @@
 import Stats
+import Support
 import TaskModel
 
 extension ReportPage {

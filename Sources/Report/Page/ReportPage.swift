@@ -1,6 +1,7 @@
 import Charts
 import Foundation
 import Stats
+import Support
 import TaskModel
 
 /// What the page templates see: every figure already formatted for people

@@ -1,4 +1,4 @@
-import TaskModel
+import Support
 
 /// A small inline SVG line of a task's p95 across runs, drawn by taskreport
 /// from numbers alone; its label repeats the values as text.

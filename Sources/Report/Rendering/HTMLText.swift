@@ -1,5 +1,5 @@
 import Mustache
-import TaskModel
+import Support
 
 /// Text ready for the page: data escaped for HTML per Unicode scalar, or
 /// markup taskreport made itself. The page's templates get no other text.

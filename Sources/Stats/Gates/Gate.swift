@@ -1,4 +1,4 @@
-import TaskModel
+import Support
 
 /// A pass/fail rule over a report's figures, written `METRIC OP VALUE`:
 /// `failed>0`, `failure-rate>5%`, `new-failures>0`, `p95>30s`, `regressions>0`.

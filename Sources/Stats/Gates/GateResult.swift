@@ -1,4 +1,4 @@
-import TaskModel
+import Support
 
 /// A gate checked against a report's figures.
 public struct GateResult: Sendable, Equatable, Codable {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TaskModel
+@testable import Support
 
 /// Pieces an attacker puts in a status, a name or an error: markup characters
 /// alone and followed by a combining mark (one `Character` with it), line

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TaskModel
+@testable import Support
 
 @Suite("numbers from the data print as text, never trap")
 struct NumberTextTests {
