@@ -25,7 +25,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The command line: parses arguments and wires the stages together.
@@ -34,7 +33,6 @@ let package = Package(
             dependencies: [
                 "TaskModel", "Support", "Ingest", "Stats", "Charts", "Report", "Scheduler", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
@@ -88,7 +86,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TaskModel", "CCairo"], path: "Tests/TestSupport"),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "TaskModel", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TaskModel", "SQLite", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "CTaskColumns", "TaskModel", "SQLite", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Stats", "TaskModel", "Support", "CCairo", "TestSupport"]),
         .testTarget(
             name: "SchedulerTests",

@@ -7,49 +7,26 @@ import TaskModel
 /// schema (aliases do the naming: `SELECT state AS status …`).
 struct SQLiteRecordReader {
     /// The table read when no query is given.
-    static let defaultTable = "tasks"
+    static let defaultTable = RecordField.tableName
 
     /// The SQL to run, or `nil` for every row of ``defaultTable``.
     let query: String?
 
-    /// The record fields a result column can fill.
-    private enum Field: Int, CaseIterable {
-        case id, status, name, group, runID, error, data, startedAt, finishedAt, durationMs, exitCode, attempts
-
-        /// The result column name that fills this field.
-        var columnName: String {
-            switch self {
-            case .id: "id"
-            case .status: "status"
-            case .name: "name"
-            case .group: "group"
-            case .runID: "run_id"
-            case .error: "error"
-            case .data: "data"
-            case .startedAt: "started_at"
-            case .finishedAt: "finished_at"
-            case .durationMs: "duration_ms"
-            case .exitCode: "exit_code"
-            case .attempts: "attempts"
-            }
-        }
-    }
-
-    /// Which result column fills each field, resolved once per query; looked up
-    /// a dozen times per row, so an array rather than a hashed dictionary.
+    /// Which result column fills each record field, resolved once per query; looked up
+    /// a dozen times per row, so an array indexed by field rather than a hashed dictionary.
     private struct ColumnMap {
-        private var indices = [Int?](repeating: nil, count: Field.allCases.count)
+        private var indices = [Int?](repeating: nil, count: RecordField.allCases.count)
 
         init(_ statement: SQLiteStatement) {
             for index in 0..<statement.columnCount {
                 let name = statement.columnName(index).lowercased()
-                if let field = Field.allCases.first(where: { $0.columnName == name }), indices[field.rawValue] == nil {
+                if let field = RecordField.allCases.first(where: { $0.name == name }), indices[field.rawValue] == nil {
                     indices[field.rawValue] = index
                 }
             }
         }
 
-        subscript(field: Field) -> Int? { indices[field.rawValue] }
+        subscript(field: RecordField) -> Int? { indices[field.rawValue] }
     }
 
     /// A default table with at least this many rowids is read as two rowid ranges, one per core.
@@ -67,7 +44,7 @@ struct SQLiteRecordReader {
     /// Steps through `statement`, appending each row; returns the number of rows.
     private func readRows(of statement: SQLiteStatement, path: String, into builder: ColumnBuilder) throws(IngestError) -> Int {
         let columns = ColumnMap(statement)
-        guard columns[.status] != nil else { throw .missingColumn(input: path, column: Field.status.columnName) }
+        guard columns[.status] != nil else { throw .missingColumn(input: path, column: RecordField.status.name) }
         var row = 0
         while try step(statement, path: path) {
             row += 1
@@ -84,7 +61,7 @@ struct SQLiteRecordReader {
         if let query { return [try prepare(path: path, query, isUserQuery: true)] }
         // Compiling `SELECT *` checks the table exists and tells its columns.
         let all = try prepare(path: path, "SELECT * FROM \(Self.defaultTable)")
-        let known = Set(Field.allCases.map(\.columnName))
+        let known = Set(RecordField.allCases.map(\.name))
         let wanted = (0..<all.columnCount).map { all.columnName($0) }.filter { known.contains($0.lowercased()) }
         let select = "SELECT " + (wanted.isEmpty ? "*" : wanted.map(Self.quoted).joined(separator: ", "))
             + " FROM \(Self.defaultTable)"
@@ -145,31 +122,31 @@ struct SQLiteRecordReader {
     private func append(
         row: Int, of statement: SQLiteStatement, columns: ColumnMap, path: String, into builder: ColumnBuilder
     ) throws(IngestError) {
-        func text(_ field: Field) -> tc_string {
+        func text(_ field: RecordField) -> tc_string {
             guard let index = columns[field] else { return tc_string(ptr: nil, len: 0) }
             let bytes = statement.textBytes(index)
             return tc_string(ptr: UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self), len: bytes.count)
         }
-        func number(_ field: Field) throws(IngestError) -> Double {
+        func number(_ field: RecordField) throws(IngestError) -> Double {
             guard let index = columns[field] else { return .nan }
             switch statement.type(index) {
             case .null: return .nan
             case .integer, .real: return statement.double(index)
             case .text, .blob:
-                throw .invalidRow(input: path, row: row, column: field.columnName,
+                throw .invalidRow(input: path, row: row, column: field.name,
                                   message: "expected a number, got text '\(statement.text(index).prefix(40))'")
             }
         }
-        func integer(_ field: Field) throws(IngestError) -> Int32 {
+        func integer(_ field: RecordField) throws(IngestError) -> Int32 {
             let value = try number(field)
             guard !value.isNaN else { return TaskTable.missingInteger }
             guard value.rounded() == value, value > Double(Int32.min), value <= Double(Int32.max) else {
-                throw .invalidRow(input: path, row: row, column: field.columnName, message: "expected an integer, got \(value)")
+                throw .invalidRow(input: path, row: row, column: field.name, message: "expected an integer, got \(value)")
             }
             return Int32(value)
         }
         /// A time is text (RFC 3339) or a number (Unix seconds).
-        func time(_ field: Field) throws(IngestError) -> (text: tc_string, seconds: Double) {
+        func time(_ field: RecordField) throws(IngestError) -> (text: tc_string, seconds: Double) {
             guard let index = columns[field] else { return (tc_string(ptr: nil, len: 0), .nan) }
             if statement.type(index) == .text { return (text(field), .nan) }
             return (tc_string(ptr: nil, len: 0), try number(field))

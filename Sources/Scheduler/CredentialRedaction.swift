@@ -34,7 +34,20 @@ public enum CredentialRedaction {
         return safe == url ? text : text.replacingOccurrences(of: url, with: safe)
     }
 
-    /// Whether a query parameter of this name holds a secret.
+    /// `text` with every `http://` or `https://` address in it redacted, wherever it stands (in a shell line, say).
+    public static func urls(in text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let start = [rest.range(of: "http://"), rest.range(of: "https://")].compactMap({ $0?.lowerBound }).min() {
+            result += rest[..<start]
+            let address = rest[start...].prefix { !$0.isWhitespace && !"\"'<>`".contains($0) }
+            result += url(String(address))
+            rest = rest[address.endIndex...]
+        }
+        return result + rest
+    }
+
+    /// Whether a query parameter (or an environment variable) of this name holds a secret.
     static func isSecret(_ name: String) -> Bool {
         let lower = name.lowercased()
         return secretWords.contains { lower.contains($0) }

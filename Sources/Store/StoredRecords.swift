@@ -3,17 +3,18 @@ import Foundation
 /// A run as the store keeps it.
 public struct RunRecord: Sendable, Equatable {
     public var id: String
-    /// The task file's path as given, and the SHA-256 of its bytes.
+    /// The task file's path as given, and its text (small, and it tells what ran; a later
+    /// report can then say the file changed).
     public var taskFile: String
-    public var taskFileSHA256: String
+    public var taskFileText: String
     public var host: String
     public var startedAt: Date
 
     /// Creates a run record.
-    public init(id: String, taskFile: String, taskFileSHA256: String, host: String, startedAt: Date) {
+    public init(id: String, taskFile: String, taskFileText: String, host: String, startedAt: Date) {
         self.id = id
         self.taskFile = taskFile
-        self.taskFileSHA256 = taskFileSHA256
+        self.taskFileText = taskFileText
         self.host = host
         self.startedAt = startedAt
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SQLite
+import TaskModel
 import Support
 
 /// The embedded SQLite store that the scheduler writes a run into.
@@ -14,6 +15,8 @@ public final class TaskStore {
     /// Compiled once: the scheduler records every task through them.
     private var taskInsert: SQLiteStatement?
     private var attemptInsert: SQLiteStatement?
+    /// A store made by version 1 has `runs.task_file_sha256 NOT NULL`; it gets "".
+    private let hasLegacyHashColumn: Bool
 
     /// How long a writer waits for another one to commit.
     static let busyTimeoutMilliseconds = 10_000
@@ -29,14 +32,20 @@ public final class TaskStore {
             throw .cannotOpen(path: path, reason: "\(error.localizedDescription)")
         }
         do {
-            connection = try SQLiteConnection(path: path, mode: .readWrite)
+            let connection = try SQLiteConnection(path: path, mode: .readWrite)
             try connection.execute("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds);")
             // Before anything is written (turning on WAL is a write): someone else's database stays as it was.
             try StoreSchema.checkOwnership(of: connection, path: path)
             // Turning a new file to WAL needs an exclusive lock that the busy
             // timeout does not wait for: two runs starting on a new store retry.
             try Self.retryingWhileBusy { try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") }
-            try transaction { try connection.execute(StoreSchema.create) }
+            var legacy = false
+            try Self.transaction(on: connection) {
+                try connection.execute(StoreSchema.create)
+                legacy = try StoreSchema.migrate(connection)
+            }
+            self.connection = connection
+            hasLegacyHashColumn = legacy
         } catch let error as StoreError {
             throw error
         } catch let error as SQLiteError {
@@ -49,13 +58,15 @@ public final class TaskStore {
     /// Records that a run has started.
     public func begin(_ run: RunRecord) throws(StoreError) {
         try write {
+            var values: [(String, SQLiteValue)] = [
+                ("run_id", .text(run.id)), ("task_file", .text(run.taskFile)), ("task_file_text", .text(run.taskFileText)),
+                ("host", .text(run.host)), ("started_at", .text(Self.timestamp(run.startedAt))),
+            ]
+            if hasLegacyHashColumn { values.append(("task_file_sha256", .text(""))) }
             let insert = try connection.prepare(
-                "INSERT INTO runs (run_id, task_file, task_file_sha256, host, started_at) VALUES (?, ?, ?, ?, ?)")
-            try insert.bind(.text(run.id), at: 1)
-            try insert.bind(.text(run.taskFile), at: 2)
-            try insert.bind(.text(run.taskFileSHA256), at: 3)
-            try insert.bind(.text(run.host), at: 4)
-            try insert.bind(.text(Self.timestamp(run.startedAt)), at: 5)
+                "INSERT INTO runs (\(values.map(\.0).joined(separator: ", "))) VALUES "
+                    + "(\(values.map { _ in "?" }.joined(separator: ", ")))")
+            for (index, value) in values.enumerated() { try insert.bind(value.1, at: index + 1) }
             _ = try insert.step()
         }
     }
@@ -65,23 +76,33 @@ public final class TaskStore {
         try write {
             let last = task.attempts.last
             let first = task.attempts.first
-            let insert = try taskInsert ?? connection.prepare("""
-                INSERT OR REPLACE INTO tasks (run_id, id, name, "group", status, started_at, finished_at, duration_ms,
-                    exit_code, http_status, attempts, error, stdout_tail, stderr_tail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try taskInsert ?? connection.prepare(
+                "INSERT OR REPLACE INTO tasks (\(StoreSchema.taskColumns.map { StoreSchema.quoted($0.name) }.joined(separator: ", ")))"
+                    + " VALUES (\(StoreSchema.taskColumns.map { _ in "?" }.joined(separator: ", ")))")
             taskInsert = insert
             insert.reset()
-            let values: [SQLiteValue?] = [
-                .text(run), .text(task.id), .text(task.name), .text(task.group), .text(task.status),
-                first.map { .text(Self.timestamp($0.startedAt)) }, last.map { .text(Self.timestamp($0.finishedAt)) },
+            func value(_ column: String) -> SQLiteValue? {
+                switch column {
+                case RecordField.runID.name: .text(run)
+                case RecordField.id.name: .text(task.id)
+                case RecordField.name.name: .text(task.name)
+                case RecordField.group.name: .text(task.group)
+                case RecordField.status.name: .text(task.status)
+                case RecordField.startedAt.name: first.map { .text(Self.timestamp($0.startedAt)) }
+                case RecordField.finishedAt.name: last.map { .text(Self.timestamp($0.finishedAt)) }
                 // A task's duration spans all its attempts, waits between retries included.
-                first.flatMap { f in last.map { .real($0.finishedAt.timeIntervalSince(f.startedAt) * 1000) } },
-                last?.exitCode.map { .integer(Int64($0)) }, last?.httpStatus.map { .integer(Int64($0)) },
-                .integer(Int64(task.attempts.count)), (task.error ?? last?.error).map { .text($0) },
-                last.map { .text($0.stdoutTail) }, last.map { .text($0.stderrTail) },
-            ]
-            for (index, value) in values.enumerated() { try insert.bind(value, at: index + 1) }
+                case RecordField.durationMs.name:
+                    first.flatMap { f in last.map { .real($0.finishedAt.timeIntervalSince(f.startedAt) * 1000) } }
+                case RecordField.exitCode.name: last?.exitCode.map { .integer(Int64($0)) }
+                case RecordField.attempts.name: .integer(Int64(task.attempts.count))
+                case RecordField.error.name: (task.error ?? last?.error).map { .text($0) }
+                case "http_status": last?.httpStatus.map { .integer(Int64($0)) }
+                case "stdout_tail": last.map { .text($0.stdoutTail) }
+                case "stderr_tail": last.map { .text($0.stderrTail) }
+                default: nil
+                }
+            }
+            for (index, column) in StoreSchema.taskColumns.enumerated() { try insert.bind(value(column.name), at: index + 1) }
             _ = try insert.step()
 
             let attempt = try attemptInsert ?? connection.prepare("""
@@ -144,6 +165,10 @@ public final class TaskStore {
     }
 
     private func transaction(_ body: () throws -> Void) throws {
+        try Self.transaction(on: connection, body)
+    }
+
+    private static func transaction(on connection: SQLiteConnection, _ body: () throws -> Void) throws {
         try connection.execute("BEGIN IMMEDIATE")
         do {
             try body()

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Crypto
 import Dispatch
 import Foundation
 import Ingest
@@ -45,7 +44,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let file = try TaskFile(path: taskFile)
         let run = RunRecord(
-            id: Self.runID(), taskFile: taskFile, taskFileSHA256: SHA256.hash(data: file.contents).hexString,
+            id: Self.runID(), taskFile: taskFile, taskFileText: file.shareableText,
             host: ProcessInfo.processInfo.hostName, startedAt: Date())
         let scheduler = Scheduler(jobs: jobs ?? file.concurrency ?? ProcessInfo.processInfo.activeProcessorCount)
         let db = self.db
@@ -78,12 +77,5 @@ struct RunCommand: AsyncParsableCommand {
             + "\(UTCTime.digits(t.hour, 2))\(UTCTime.digits(t.minute, 2))\(UTCTime.digits(t.second, 2))Z"
         let suffix = String(UInt16.random(in: .min ... .max), radix: 16)
         return stamp + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
-    }
-}
-
-extension Digest {
-    /// Lower-case hexadecimal, as `sha256sum` prints it.
-    var hexString: String {
-        map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
     }
 }

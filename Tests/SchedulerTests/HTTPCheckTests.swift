@@ -63,6 +63,19 @@ struct HTTPCheckTests {
         #expect(filled.outcome == .completed)
     }
 
+    @Test("the task file the store keeps has its secrets replaced: addresses, secret variables, written-out headers")
+    func shareableTaskFile() throws {
+        let file = try taskFile(#"""
+            {"tasks":[{"id":"a","shell":"curl -s https://bob:hunter2@example.com/x?token=t0k&n=1","env":{"API_KEY":"k3y","MODE":"fast"}},
+                      {"id":"b","http":{"url":"http://admin:pw@h/health","headers":{"Authorization":"Bearer literal","X-Auth":"${TOKEN}"}}}]}
+            """#)
+        let text = file.shareableText
+        for secret in ["hunter2", "t0k", "k3y", "admin:pw", "literal"] { #expect(!text.contains(secret), "\(secret)") }
+        for kept in ["https://REDACTED@example.com/x?token=REDACTED&n=1", "\"fast\"", "${TOKEN}", "http://REDACTED@h/health"] {
+            #expect(text.contains(kept), "\(kept)")
+        }
+    }
+
     @Test("addresses are shown without user, password or secret query values", arguments: [
         ("http://admin:S3cretPassw0rd@host/health", "http://REDACTED@host/health"),
         ("https://user@host:8443/x?token=abc&page=2", "https://REDACTED@host:8443/x?token=REDACTED&page=2"),

@@ -59,12 +59,43 @@ struct RunCommandTests {
         let run = try CommandRun.taskreport(["run", "t.json", "--db", "store.db", "--no-report"], in: folder.url)
         #expect(run.status == 1)
         let db = folder.path("store.db")
-        let runs = try query(db, "SELECT task_file, length(task_file_sha256), outcome, finished_at IS NOT NULL FROM runs")
-        #expect(runs == [["t.json", "64", "failed", "1"]])
+        let runs = try query(db, "SELECT task_file, task_file_text, outcome, finished_at IS NOT NULL FROM runs")
+        #expect(runs.map { [$0[0], $0[2], $0[3]] } == [["t.json", "failed", "1"]])
+        // The text says what ran: the same JSON as the file (re-written, sorted).
+        let stored = try JSONSerialization.jsonObject(with: Data(try #require(runs.first?[1]).utf8)) as? NSDictionary
+        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path("t.json")))) as? NSDictionary
+        #expect(stored == file)
         let tasks = try query(db, #"SELECT id, "group", status, attempts, exit_code, stdout_tail, stderr_tail FROM tasks ORDER BY id"#)
         #expect(tasks == [["a", "g", "completed", "1", "0", "hello\n", ""], ["b", "", "failed", "2", "4", "", "no\n"]])
         #expect(try query(db, "SELECT count(*) FROM attempts WHERE task_id = 'b'") == [["2"]])
         #expect(try query(db, "PRAGMA journal_mode") == [["wal"]])
+    }
+
+    @Test("a store made by version 1 (the task file's hash, no text) takes new runs and keeps its old ones")
+    func versionOneStore() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("old.db")
+        try SQLiteConnection(path: db, mode: .readWrite).execute("""
+            CREATE TABLE runs (run_id TEXT PRIMARY KEY, task_file TEXT NOT NULL, task_file_sha256 TEXT NOT NULL,
+                               host TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT, outcome TEXT);
+            CREATE TABLE tasks (run_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT, "group" TEXT, status TEXT NOT NULL,
+                                started_at TEXT, finished_at TEXT, duration_ms REAL, exit_code INTEGER, http_status INTEGER,
+                                attempts INTEGER NOT NULL, error TEXT, stdout_tail TEXT, stderr_tail TEXT, PRIMARY KEY (run_id, id));
+            CREATE TABLE attempts (run_id TEXT NOT NULL, task_id TEXT NOT NULL, attempt INTEGER NOT NULL, status TEXT NOT NULL,
+                                   started_at TEXT NOT NULL, finished_at TEXT NOT NULL, duration_ms REAL NOT NULL,
+                                   exit_code INTEGER, http_status INTEGER, error TEXT, stdout_tail TEXT, stderr_tail TEXT,
+                                   PRIMARY KEY (run_id, task_id, attempt));
+            INSERT INTO runs VALUES ('r1', 'old.json', 'abc', 'h', '2026-11-23T01:00:00.000Z', NULL, 'completed');
+            INSERT INTO tasks VALUES ('r1', 'x', 'x', '', 'completed', NULL, NULL, 5, 0, NULL, 1, NULL, '', '');
+            PRAGMA user_version = 1;
+            """)
+        try folder.write("t.json", #"{ "tasks": [ { "id": "a", "shell": "true" } ] }"#)
+        let run = try CommandRun.taskreport(["run", "t.json", "--db", db, "--no-report"], in: folder.url)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try query(db, "SELECT run_id, task_file_sha256, task_file_text IS NOT NULL FROM runs ORDER BY started_at")
+            == [["r1", "abc", "0"], [try #require(try query(db, "SELECT run_id FROM runs WHERE run_id <> 'r1'").first?.first), "", "1"]])
+        #expect(try query(db, "SELECT count(*) FROM tasks") == [["2"]])
+        #expect(try query(db, "PRAGMA user_version") == [["2"]])
     }
 
     @Test("SIGINT stops the run: running tasks and their children are stopped, everything is recorded cancelled, exit 130")

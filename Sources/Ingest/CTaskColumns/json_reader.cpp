@@ -76,20 +76,29 @@ private:
     char id_text_[24];
     char run_text_[24];
 
+    /// Reads the value of `key` into its field; unknown keys are ignored.
     tc_status read_field(std::string_view key, ondemand::value &value, tc_record *r, tc_error *err) {
-        if (key == "id") return read_key(value, "id", id_text_, &r->id, err);
-        if (key == "status") return read_string(value, "status", &r->status, err);
-        if (key == "name") return read_string(value, "name", &r->name, err);
-        if (key == "group") return read_string(value, "group", &r->group, err);
-        if (key == "run_id") return read_key(value, "run_id", run_text_, &r->run_id, err);
-        if (key == "error") return read_string(value, "error", &r->error, err);
-        if (key == "started_at") return read_time(value, "started_at", &r->started_at_text, &r->started_at, err);
-        if (key == "finished_at") return read_time(value, "finished_at", &r->finished_at_text, &r->finished_at, err);
-        if (key == "duration_ms") return read_number(value, "duration_ms", &r->duration_ms, err);
-        if (key == "exit_code") return read_integer(value, "exit_code", &r->exit_code, err);
-        if (key == "attempts") return read_integer(value, "attempts", &r->attempts, err);
-        if (key == "data") return read_raw(value, &r->data, err);
-        return TC_OK;  // unknown fields are ignored
+        int found = 0;
+        while (found < TC_FIELD_COUNT && key != tc_field_name(static_cast<tc_field>(found))) found++;
+        if (found == TC_FIELD_COUNT) return TC_OK;
+        const auto field = static_cast<tc_field>(found);
+        const char *name = tc_field_name(field);
+        switch (field) {
+        case TC_FIELD_RUN_ID: return read_key(value, name, run_text_, &r->run_id, err);
+        case TC_FIELD_ID: return read_key(value, name, id_text_, &r->id, err);
+        case TC_FIELD_NAME: return read_string(value, name, &r->name, err);
+        case TC_FIELD_GROUP: return read_string(value, name, &r->group, err);
+        case TC_FIELD_STATUS: return read_string(value, name, &r->status, err);
+        case TC_FIELD_STARTED_AT: return read_time(value, name, &r->started_at_text, &r->started_at, err);
+        case TC_FIELD_FINISHED_AT: return read_time(value, name, &r->finished_at_text, &r->finished_at, err);
+        case TC_FIELD_DURATION_MS: return read_number(value, name, &r->duration_ms, err);
+        case TC_FIELD_EXIT_CODE: return read_integer(value, name, &r->exit_code, err);
+        case TC_FIELD_ATTEMPTS: return read_integer(value, name, &r->attempts, err);
+        case TC_FIELD_ERROR: return read_string(value, name, &r->error, err);
+        case TC_FIELD_DATA: return read_raw(value, &r->data, err);
+        case TC_FIELD_COUNT: break;
+        }
+        return TC_OK;
     }
 
     static tc_status type_error(tc_error *err, const char *field, const char *expected, ondemand::value &value) {

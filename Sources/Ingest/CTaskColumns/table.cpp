@@ -103,39 +103,56 @@ std::string_view view(tc_string s) { return {s.ptr, s.len}; }
 
 using namespace taskcolumns;
 
+namespace {
+/// The one table of field names on the C++ side, in tc_field order.
+constexpr const char *field_names[TC_FIELD_COUNT] = {
+    "run_id", "id", "name", "group", "status", "started_at", "finished_at", "duration_ms", "exit_code", "attempts",
+    "error", "data",
+};
+}  // namespace
+
+extern "C" const char *tc_field_name(tc_field field) {
+    return field >= 0 && field < TC_FIELD_COUNT ? field_names[field] : nullptr;
+}
+
 extern "C" tc_table *tc_table_create(void) { return new (std::nothrow) tc_table(); }
 
 extern "C" void tc_table_destroy(tc_table *table) { delete table; }
 
 extern "C" tc_status tc_table_append(tc_table *t, const tc_record *r, tc_error *err) {
     if (r->id.len == 0) {
-        set_error(err, TC_ERR_MISSING_FIELD, "id", "required field 'id' is missing");
+        const char *id = tc_field_name(TC_FIELD_ID);
+        set_error(err, TC_ERR_MISSING_FIELD, id, "required field '%s' is missing", id);
         return err->status;
     }
     if (r->status.len == 0) {
-        set_error(err, TC_ERR_MISSING_FIELD, "status", "required field 'status' is missing or empty");
+        const char *status = tc_field_name(TC_FIELD_STATUS);
+        set_error(err, TC_ERR_MISSING_FIELD, status, "required field '%s' is missing or empty", status);
         return err->status;
     }
     const bool utf8 = r->text_is_utf8 != 0;
-    const std::pair<tc_string, const char *> texts[] = {
-        {r->id, "id"}, {r->status, "status"}, {r->name, "name"}, {r->group, "group"}, {r->run_id, "run_id"},
-        {r->error, "error"}, {r->data, "data"}, {r->started_at_text, "started_at"}, {r->finished_at_text, "finished_at"},
+    const std::pair<tc_string, tc_field> texts[] = {
+        {r->id, TC_FIELD_ID}, {r->status, TC_FIELD_STATUS}, {r->name, TC_FIELD_NAME}, {r->group, TC_FIELD_GROUP},
+        {r->run_id, TC_FIELD_RUN_ID}, {r->error, TC_FIELD_ERROR}, {r->data, TC_FIELD_DATA},
+        {r->started_at_text, TC_FIELD_STARTED_AT}, {r->finished_at_text, TC_FIELD_FINISHED_AT},
     };
     for (const auto &[text, field] : texts) {
-        if (!check_text(text, field, utf8, err)) return err->status;
+        if (!check_text(text, tc_field_name(field), utf8, err)) return err->status;
     }
     double started, finished;
-    if (!resolve_time(r->started_at_text, r->started_at, "started_at", &started, err)) return err->status;
-    if (!resolve_time(r->finished_at_text, r->finished_at, "finished_at", &finished, err)) return err->status;
+    if (!resolve_time(r->started_at_text, r->started_at, tc_field_name(TC_FIELD_STARTED_AT), &started, err))
+        return err->status;
+    if (!resolve_time(r->finished_at_text, r->finished_at, tc_field_name(TC_FIELD_FINISHED_AT), &finished, err))
+        return err->status;
     double duration = r->duration_ms;
-    const char *duration_field = "duration_ms";
+    const char *duration_field = tc_field_name(TC_FIELD_DURATION_MS);
     if (std::isnan(duration) && !std::isnan(started) && !std::isnan(finished)) {
         if (finished < started) {
             set_error(err, TC_ERR_TIME_ORDER, "finished_at", "finished_at is before started_at");
             return err->status;
         }
         duration = (finished - started) * 1000.0;
-        duration_field = "finished_at";
+        duration_field = tc_field_name(TC_FIELD_FINISHED_AT);
     }
     if (!check_duration(duration, duration_field, err)) return err->status;
     try {

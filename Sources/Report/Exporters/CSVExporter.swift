@@ -5,11 +5,8 @@ import TaskModel
 /// a header row, CRLF line ends, fields quoted when they hold a comma, a quote
 /// or a line break). Streamed to the file, so a million records never sit in memory as text.
 public struct CSVExporter: ReportExporter {
-    /// The columns, in the record schema's names.
-    public static let columns = [
-        "run_id", "id", "name", "group", "status", "started_at", "finished_at", "duration_ms", "exit_code",
-        "attempts", "error", "data",
-    ]
+    /// The columns: the record schema's fields, in its order.
+    public static let columns = RecordField.allCases.map(\.name)
 
     /// Creates the exporter.
     public init() {}
@@ -34,24 +31,23 @@ public struct CSVExporter: ReportExporter {
         let comma = UInt8(ascii: ",")
         for i in 0..<t.count {
             row.removeAll(keepingCapacity: true)
-            row += runs[Int(t.runID.codes[i])]
-            row.append(comma)
-            text(t.id, i)
-            row.append(comma)
-            row += names[Int(t.name.codes[i])]
-            row.append(comma)
-            row += groups[Int(t.group.codes[i])]
-            row.append(comma)
-            row += statuses[Int(t.status.codes[i])]
-            for value in [time(t.startedAt[i]), time(t.finishedAt[i]), number(t.durationMs[i]), integer(t.exitCode[i]),
-                          integer(t.attempts[i])] {
-                row.append(comma)
-                plain(value)
+            for (position, field) in RecordField.allCases.enumerated() {
+                if position > 0 { row.append(comma) }
+                switch field {
+                case .runID: row += runs[Int(t.runID.codes[i])]
+                case .id: text(t.id, i)
+                case .name: row += names[Int(t.name.codes[i])]
+                case .group: row += groups[Int(t.group.codes[i])]
+                case .status: row += statuses[Int(t.status.codes[i])]
+                case .startedAt: plain(time(t.startedAt[i]))
+                case .finishedAt: plain(time(t.finishedAt[i]))
+                case .durationMs: plain(number(t.durationMs[i]))
+                case .exitCode: plain(integer(t.exitCode[i]))
+                case .attempts: plain(integer(t.attempts[i]))
+                case .error: text(t.error, i)
+                case .data: text(t.data, i)
+                }
             }
-            row.append(comma)
-            text(t.error, i)
-            row.append(comma)
-            text(t.data, i)
             row += [0x0D, 0x0A]
             output.write(bytes: row)
         }

@@ -44,6 +44,27 @@ extern "C" {
 /* Readable bytes that must follow the text handed to tc_table_append_json_*. */
 #define TC_JSON_PADDING 64
 
+/* The fields of a record, in the order of TaskModel's RecordField (a test
+ * checks that they agree): tc_field_name() gives each one's JSON key. */
+typedef enum tc_field {
+    TC_FIELD_RUN_ID,
+    TC_FIELD_ID,
+    TC_FIELD_NAME,
+    TC_FIELD_GROUP,
+    TC_FIELD_STATUS,
+    TC_FIELD_STARTED_AT,
+    TC_FIELD_FINISHED_AT,
+    TC_FIELD_DURATION_MS,
+    TC_FIELD_EXIT_CODE,
+    TC_FIELD_ATTEMPTS,
+    TC_FIELD_ERROR,
+    TC_FIELD_DATA,
+    TC_FIELD_COUNT
+} tc_field;
+
+/* The JSON key of 'field' ("run_id", "id", …); NULL for TC_FIELD_COUNT or beyond. */
+const char *tc_field_name(tc_field field);
+
 /* A borrowed string: 'len' bytes at 'ptr', not NUL-terminated. */
 typedef struct tc_string {
     const char *ptr;
