@@ -1,12 +1,10 @@
 import Foundation
+import Store
 
 /// How one attempt ended.
 struct AttemptResult: Sendable {
-    enum Outcome: String, Sendable {
-        case completed, failed, timeout, cancelled
-    }
-
-    var outcome: Outcome
+    /// `completed`, `failed`, `timeout` or `cancelled`.
+    var outcome: TaskStatus
     var startedAt: Date
     var finishedAt: Date
     var exitCode: Int?

@@ -26,10 +26,10 @@ public final class ProgressLog: RunObserver {
         self.done = done
         self.total = total
         running.removeAll { $0 == task.id }
-        if task.status != "completed" { failures += 1 }
+        if task.status != .completed { failures += 1 }
         let line = Self.line(for: task, done: done, of: total)
         if live {
-            if task.status != "completed" { write("\r\u{1B}[2K" + line + "\n") }
+            if task.status != .completed { write("\r\u{1B}[2K" + line + "\n") }
             drawStatus()
             if done == total { write("\r\u{1B}[2K") }
         } else {
@@ -45,10 +45,10 @@ public final class ProgressLog: RunObserver {
             let ms = last.finishedAt.timeIntervalSince(first.startedAt) * 1000
             detail.append(ms < 1000 ? "\(Int(ms))ms" : String(format: "%.1fs", ms / 1000))
         }
-        let status = task.status.padding(toLength: 9, withPad: " ", startingAt: 0)
+        let status = task.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
         var line = "[\(done)/\(total)] \(status) \(task.id)"
         if !detail.isEmpty { line += " (" + detail.joined(separator: ", ") + ")" }
-        if task.status != "completed", let error = task.error ?? task.attempts.last?.error { line += ": \(error)" }
+        if task.status != .completed, let error = task.error ?? task.attempts.last?.error { line += ": \(error)" }
         // Ids and errors come from the task file and the tasks: show their control characters, never send them.
         return ControlCharacters.terminalLine(line)
     }

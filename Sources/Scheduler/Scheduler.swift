@@ -36,7 +36,7 @@ public struct Scheduler: Sendable {
         }
         var ready = tasks.indices.filter { waitingOn[$0] == 0 }
         var decided = [Bool](repeating: false, count: tasks.count)
-        var counts: [String: Int] = [:]
+        var counts: [TaskStatus: Int] = [:]
         var done = 0
         let executor = TaskExecutor(commands: CommandRunner(grace: grace))
 
@@ -51,7 +51,7 @@ public struct Scheduler: Sendable {
             for d in dependents[i] where !decided[d] {
                 decided[d] = true
                 try finish(TaskRecord(
-                    id: tasks[d].id, name: tasks[d].name, group: tasks[d].group, status: "skipped", attempts: [],
+                    id: tasks[d].id, name: tasks[d].name, group: tasks[d].group, status: .skipped, attempts: [],
                     error: "needs '\(tasks[i].id)', which did not complete"))
                 try skipDependents(of: d)
             }
@@ -76,12 +76,12 @@ public struct Scheduler: Sendable {
                 guard failure == nil else { continue }
                 do {
                     try finish(record)
-                    if record.status == "completed" {
+                    if record.status == .completed {
                         for d in dependents[i] {
                             waitingOn[d] -= 1
                             if waitingOn[d] == 0, !decided[d] { ready.append(d) }
                         }
-                    } else if record.status != "cancelled" {
+                    } else if record.status != .cancelled {
                         // After Ctrl-C, dependents are not skipped: they never started, so they are cancelled.
                         try skipDependents(of: i)
                     }
@@ -97,7 +97,7 @@ public struct Scheduler: Sendable {
         // Whatever never started was cancelled with the run.
         for i in tasks.indices where !decided[i] {
             try finish(TaskRecord(
-                id: tasks[i].id, name: tasks[i].name, group: tasks[i].group, status: "cancelled", attempts: [],
+                id: tasks[i].id, name: tasks[i].name, group: tasks[i].group, status: .cancelled, attempts: [],
                 error: "not started: the run was cancelled"))
         }
         return RunSummary(counts: counts, wasCancelled: Task.isCancelled)

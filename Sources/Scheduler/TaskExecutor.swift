@@ -14,7 +14,7 @@ struct TaskExecutor: Sendable {
         for number in 1...(task.retries + 1) {
             let result = await attempt(task, number: number)
             attempts.append(AttemptRecord(
-                number: number, status: result.outcome.rawValue, startedAt: result.startedAt, finishedAt: result.finishedAt,
+                number: number, status: result.outcome, startedAt: result.startedAt, finishedAt: result.finishedAt,
                 exitCode: result.exitCode, httpStatus: result.httpStatus, error: result.error,
                 stdoutTail: result.stdoutTail, stderrTail: result.stderrTail))
             if result.outcome == .completed || result.outcome == .cancelled || number > task.retries { break }
@@ -25,7 +25,7 @@ struct TaskExecutor: Sendable {
             }
         }
         var status = attempts.last!.status
-        if Task.isCancelled, status != AttemptResult.Outcome.completed.rawValue { status = "cancelled" }
+        if Task.isCancelled, status != .completed { status = .cancelled }
         return TaskRecord(id: task.id, name: task.name, group: task.group, status: status, attempts: attempts)
     }
 

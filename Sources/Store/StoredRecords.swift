@@ -25,7 +25,7 @@ public struct AttemptRecord: Sendable, Equatable {
     /// 1 for the first try.
     public var number: Int
     /// `completed`, `failed`, `timeout` or `cancelled`.
-    public var status: String
+    public var status: TaskStatus
     public var startedAt: Date
     public var finishedAt: Date
     public var exitCode: Int?
@@ -38,7 +38,7 @@ public struct AttemptRecord: Sendable, Equatable {
 
     /// Creates an attempt record.
     public init(
-        number: Int, status: String, startedAt: Date, finishedAt: Date, exitCode: Int? = nil, httpStatus: Int? = nil,
+        number: Int, status: TaskStatus, startedAt: Date, finishedAt: Date, exitCode: Int? = nil, httpStatus: Int? = nil,
         error: String? = nil, stdoutTail: String = "", stderrTail: String = ""
     ) {
         self.number = number
@@ -61,15 +61,14 @@ public struct TaskRecord: Sendable, Equatable {
     public var id: String
     public var name: String
     public var group: String
-    /// `completed`, `failed`, `timeout`, `skipped` or `cancelled`.
-    public var status: String
+    public var status: TaskStatus
     /// Empty for a task that never started (skipped, or cancelled before it ran).
     public var attempts: [AttemptRecord]
     /// Why it did not run or did not complete, for tasks without attempts.
     public var error: String?
 
     /// Creates a task record.
-    public init(id: String, name: String, group: String, status: String, attempts: [AttemptRecord], error: String? = nil) {
+    public init(id: String, name: String, group: String, status: TaskStatus, attempts: [AttemptRecord], error: String? = nil) {
         self.id = id
         self.name = name
         self.group = group

@@ -87,7 +87,7 @@ public final class TaskStore {
                 case RecordField.id.name: .text(task.id)
                 case RecordField.name.name: .text(task.name)
                 case RecordField.group.name: .text(task.group)
-                case RecordField.status.name: .text(task.status)
+                case RecordField.status.name: .text(task.status.rawValue)
                 case RecordField.startedAt.name: first.map { .text(Self.timestamp($0.startedAt)) }
                 case RecordField.finishedAt.name: last.map { .text(Self.timestamp($0.finishedAt)) }
                 // A task's duration spans all its attempts, waits between retries included.
@@ -114,7 +114,7 @@ public final class TaskStore {
             for a in task.attempts {
                 attempt.reset()
                 let values: [SQLiteValue?] = [
-                    .text(run), .text(task.id), .integer(Int64(a.number)), .text(a.status),
+                    .text(run), .text(task.id), .integer(Int64(a.number)), .text(a.status.rawValue),
                     .text(Self.timestamp(a.startedAt)), .text(Self.timestamp(a.finishedAt)), .real(a.durationMs),
                     a.exitCode.map { .integer(Int64($0)) }, a.httpStatus.map { .integer(Int64($0)) },
                     a.error.map { .text($0) }, .text(a.stdoutTail), .text(a.stderrTail),
@@ -125,12 +125,12 @@ public final class TaskStore {
         }
     }
 
-    /// Records that a run has ended, and how (`completed`, `failed` or `cancelled`).
-    public func finish(run: String, at time: Date, outcome: String) throws(StoreError) {
+    /// Records that a run has ended, and how.
+    public func finish(run: String, at time: Date, outcome: RunOutcome) throws(StoreError) {
         try write {
             let update = try connection.prepare("UPDATE runs SET finished_at = ?, outcome = ? WHERE run_id = ?")
             try update.bind(.text(Self.timestamp(time)), at: 1)
-            try update.bind(.text(outcome), at: 2)
+            try update.bind(.text(outcome.rawValue), at: 2)
             try update.bind(.text(run), at: 3)
             _ = try update.step()
         }

@@ -11,7 +11,7 @@ struct HTTPCheckTests {
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
         let (_, recorder) = try await run(#"{"tasks":[{"id":"h","timeout":"1s","http":{"url":"\#(server.url("/hang"))"}}]}"#)
-        #expect(recorder["h"].status == "timeout")
+        #expect(recorder["h"].status == .timeout)
         #expect(recorder["h"].attempts[0].error == "no complete answer within 1s (connecting, headers and body)")
         // Measured by the server: the check let go of the connection at its deadline (URLSession's own
         // timeout, which a silent server defeats, is 60 s).
@@ -25,7 +25,7 @@ struct HTTPCheckTests {
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
         let (_, recorder) = try await run(#"{"tasks":[{"id":"d","timeout":"2s","http":{"url":"\#(server.url("/drip"))"}}]}"#)
-        #expect(recorder["d"].status == "timeout", "not completed on a trickle")
+        #expect(recorder["d"].status == .timeout, "not completed on a trickle")
         // Measured by the server: a byte every 0.3 s kept URLSession's per-packet timeout from ever firing.
         #expect(await waitUntil(seconds: 10) { !server.connectionLifetimes.isEmpty })
         let held = try #require(server.connectionLifetimes.first)
@@ -43,12 +43,12 @@ struct HTTPCheckTests {
                       {"id":"home","http":{"url":"\(here.url("/redirect/%2Fstatus%2F200"))"}},
                       {"id":"loop","http":{"url":"\(here.url("/redirect/loop"))","redirects":"any"}}]}
             """)
-        #expect(recorder["away"].status == "failed" && recorder["away"].attempts[0].httpStatus == 302)
+        #expect(recorder["away"].status == .failed && recorder["away"].attempts[0].httpStatus == 302)
         #expect(recorder["away"].attempts[0].error?.contains("another origin, not followed") == true)
         #expect(recorder["away"].attempts[0].stdoutTail == "status 302\n", "the other host's answer is not stored")
-        #expect(recorder["allowed"].status == "completed" && recorder["allowed"].attempts[0].httpStatus == 200)
-        #expect(recorder["home"].status == "completed", "same origin is followed")
-        #expect(recorder["loop"].status == "failed" && recorder["loop"].attempts[0].error?.contains("more than 5 redirects") == true)
+        #expect(recorder["allowed"].status == .completed && recorder["allowed"].attempts[0].httpStatus == 200)
+        #expect(recorder["home"].status == .completed, "same origin is followed")
+        #expect(recorder["loop"].status == .failed && recorder["loop"].attempts[0].error?.contains("more than 5 redirects") == true)
     }
 
     @Test("a header naming a variable that is not set fails the check, saying which")
