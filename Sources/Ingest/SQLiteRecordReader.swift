@@ -33,12 +33,15 @@ struct SQLiteRecordReader {
     static let parallelThreshold: Int64 = 200_000
 
     /// Appends every row of the result as parts, in order.
+    /// - Returns: A reader of the output tails when the input is a store read without a query.
     /// - Throws: ``IngestError`` naming the file and the row and column at fault.
-    func read(path: String, into parts: inout [ColumnBuilder]) throws(IngestError) {
-        let (parsed, _) = try ConcurrentParts.parse(try statements(path: path), after: 0) { statement, part throws(IngestError) in
+    func read(path: String, into parts: inout [ColumnBuilder]) throws(IngestError) -> StoredOutputReader? {
+        let (statements, store) = try self.statements(path: path)
+        let (parsed, _) = try ConcurrentParts.parse(statements, after: 0) { statement, part throws(IngestError) in
             try readRows(of: statement, path: path, into: part)
         }
         parts += parsed
+        return store
     }
 
     /// Steps through `statement`, appending each row; returns the number of rows.
@@ -57,24 +60,28 @@ struct SQLiteRecordReader {
     /// the default table, its record-schema columns only (a store's output
     /// tails are never decoded), and with many rows the lower and upper halves
     /// of its rowid range, each on a connection of its own so two threads read.
-    private func statements(path: String) throws(IngestError) -> [SQLiteStatement] {
-        if let query { return [try prepare(path: path, query, isUserQuery: true)] }
+    /// With them, a reader of the output tails, on the first connection, when the table is a store's.
+    private func statements(path: String) throws(IngestError) -> ([SQLiteStatement], StoredOutputReader?) {
+        if let query { return ([try prepare(path: path, query, isUserQuery: true)], nil) }
         // Compiling `SELECT *` checks the table exists and tells its columns.
         let all = try prepare(path: path, "SELECT * FROM \(Self.defaultTable)")
+        let columns = (0..<all.columnCount).map { all.columnName($0) }
+        let store = StoredOutputReader.outputColumns.isSubset(of: Set(columns.map { $0.lowercased() }))
+            ? StoredOutputReader(input: path, connection: all.database) : nil
         let known = Set(RecordField.allCases.map(\.name))
-        let wanted = (0..<all.columnCount).map { all.columnName($0) }.filter { known.contains($0.lowercased()) }
+        let wanted = columns.filter { known.contains($0.lowercased()) }
         let select = "SELECT " + (wanted.isEmpty ? "*" : wanted.map(Self.quoted).joined(separator: ", "))
             + " FROM \(Self.defaultTable)"
         // A table without rowids, or a small one, is read whole.
         guard let range = try? prepare(path: path, "SELECT min(rowid), max(rowid) FROM \(Self.defaultTable)"),
               (try? range.step()) == true, range.type(0) == .integer,
               range.int64(1) - range.int64(0) >= Self.parallelThreshold
-        else { return [try prepare(path: path, select)] }
+        else { return ([try prepare(path: path, select)], store) }
         let middle = range.int64(0) + (range.int64(1) - range.int64(0)) / 2
-        return [
+        return ([
             try prepare(path: path, select + " WHERE rowid <= \(middle)"),
             try prepare(path: path, select + " WHERE rowid > \(middle)"),
-        ]
+        ], store)
     }
 
     /// An SQL identifier in double quotes, inner quotes doubled.

@@ -22,17 +22,38 @@ public struct TaskLoader: Sendable {
     /// - Returns: All records of all inputs.
     /// - Throws: ``IngestError`` for the first input that cannot be read, naming the place at fault.
     public func load(_ inputs: [InputSource]) throws(IngestError) -> TaskTable {
-        var parts: [ColumnBuilder] = []
-        var sawSQLite = false
-        for input in inputs {
-            sawSQLite = try load(input, into: &parts) || sawSQLite
-        }
-        if query != nil, !sawSQLite { throw .queryWithoutSQLite }
-        return TableAssembler.assemble(parts)
+        try read(inputs).table
     }
 
-    /// Reads one input into parts of the table; returns whether it was a SQLite database.
-    private func load(_ input: InputSource, into parts: inout [ColumnBuilder]) throws(IngestError) -> Bool {
+    /// Reads every input, keeping the stores among them open for their output tails.
+    /// - Parameter inputs: Files or standard input, in order.
+    /// - Returns: All records of all inputs, and a reader per store.
+    /// - Throws: ``IngestError`` for the first input that cannot be read, naming the place at fault.
+    public func read(_ inputs: [InputSource]) throws(IngestError) -> LoadedRecords {
+        var parts: [ColumnBuilder] = []
+        var stores: [StoredOutputReader] = []
+        var sawSQLite = false
+        for input in inputs {
+            switch try load(input, into: &parts) {
+            case .notSQLite: break
+            case .sqlite(let store):
+                sawSQLite = true
+                if let store { stores.append(store) }
+            }
+        }
+        if query != nil, !sawSQLite { throw .queryWithoutSQLite }
+        return LoadedRecords(table: TableAssembler.assemble(parts), stores: stores)
+    }
+
+    /// What one input turned out to be.
+    private enum Kind {
+        case notSQLite
+        /// A SQLite database, with a reader of its output tails when it is a store.
+        case sqlite(StoredOutputReader?)
+    }
+
+    /// Reads one input into parts of the table.
+    private func load(_ input: InputSource, into parts: inout [ColumnBuilder]) throws(IngestError) -> Kind {
         let file = try InputFile(input)
         let buffer = PaddedBuffer(capacity: chunkSize, padding: ColumnBuilder.jsonPadding)
         // Enough of the start to tell the format: the SQLite header and the first non-blank byte.
@@ -57,14 +78,13 @@ public struct TaskLoader: Sendable {
             parts.append(builder)
         case .sqlite:
             guard case .file(let path) = input else { throw .sqliteFromStandardInput }
-            try SQLiteRecordReader(query: query).read(path: path, into: &parts)
-            return true
+            return .sqlite(try SQLiteRecordReader(query: query).read(path: path, into: &parts))
         case .empty:
             break
         case .unknown(let found):
             throw .notJSON(input: file.name, line: 1, found: found)
         }
-        return false
+        return .notSQLite
     }
 
     private static func promisesSQLite(_ path: String) -> Bool {

@@ -17,6 +17,9 @@ public final class SQLiteStatement {
         sqlite3_finalize(handle)
     }
 
+    /// The database the statement runs on.
+    public var database: SQLiteConnection { connection }
+
     /// The storage class of a value, as SQLite reports it.
     public enum ValueType: Sendable {
         case integer, real, text, blob, null

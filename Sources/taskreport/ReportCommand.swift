@@ -1,4 +1,5 @@
 import ArgumentParser
+import Ingest
 import Report
 import Stats
 
@@ -22,7 +23,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         ReportSignals.install()
         let document = try report.writeReport(
-            records: try input.load(), inputs: input.inputs, scope: input.scope, loader: input.loader, title: title)
+            loaded: try input.loader.read(input.inputs.map(InputSource.init(argument:))), inputs: input.inputs, scope: input.scope, loader: input.loader, title: title)
         if document.failsAGate { throw ExitCode(1) }
     }
 }

@@ -12,24 +12,22 @@ extension ReportOptions {
     /// checks the gates, writes the report and the summary, and prints the
     /// path of `index.html` and every tripped gate.
     /// - Parameters:
-    ///   - records: Every record read.
+    ///   - loaded: Every record read, and the stores among the inputs.
     ///   - inputs: The inputs as named on the command line.
     ///   - scope: The latest run, or all records.
     ///   - loader: Reads the baseline like the inputs.
     ///   - title: The report's heading.
     /// - Returns: The document written; ``ReportDocument/failsAGate`` tells whether to exit 1.
     func writeReport(
-        records: TaskTable, inputs: [String], scope: TaskStatistics.RunScope, loader: TaskLoader, title: String
+        loaded: LoadedRecords, inputs: [String], scope: TaskStatistics.RunScope, loader: TaskLoader, title: String
     ) throws -> ReportDocument {
+        let records = loaded.table
         let templateSet = try templates.map { path throws(ReportError) in try TemplateSet(folder: path) } ?? TemplateSet()
         let baselineRecords = try baseline.map { path throws(IngestError) in try loader.load([InputSource(argument: path)]) }
         let statistics = TaskStatistics(
             table: records, scope: scope, baseline: baselineRecords, options: try statisticsOptions())
         let described = statistics.run ?? (records.runID.entries.count == 1 ? records.runID.entries[0] : nil)
-        var outputs: [String: TaskOutput] = [:]
-        for input in inputs where input != "-" {
-            outputs.merge(StoredOutputs.incomplete(path: input, run: described)) { first, _ in first }
-        }
+        let outputs = try loaded.incompleteOutputs(run: described)
         let document = ReportDocument(
             title: title, inputs: inputs, records: records, statistics: statistics, baseline: baseline,
             gates: try gates().map { GateResult($0, statistics: statistics) }, outputs: outputs,

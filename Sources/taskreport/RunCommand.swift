@@ -62,7 +62,7 @@ struct RunCommand: AsyncParsableCommand {
         if !noReport {
             ReportSignals.install()  // the scheduler's own handling ended with the run
             let document = try report.writeReport(
-                records: try TaskLoader().load([.file(db)]), inputs: [db], scope: .latest, loader: TaskLoader(),
+                loaded: try TaskLoader().read([.file(db)]), inputs: [db], scope: .latest, loader: TaskLoader(),
                 title: title ?? file.name)
             failsAGate = document.failsAGate
         }

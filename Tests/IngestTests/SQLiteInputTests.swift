@@ -1,5 +1,6 @@
 import Foundation
 import SQLite
+import TaskModel
 import Testing
 import TestSupport
 
@@ -151,6 +152,23 @@ struct SQLiteInputTests {
         let path = try folder.write("tasks.db", "this is not a database\n")
         let error = #expect(throws: IngestError.self) { _ = try TaskLoader().load([.file(path)]) }
         #expect(error?.description == "\(path): not a SQLite database (no 'SQLite format 3' header)")
+    }
+
+    @Test("a store's output tails are read on its own connection; other inputs are not stores, and say so by having none")
+    func storeOutputs() throws {
+        let folder = try TemporaryFolder()
+        let store = try database("""
+            CREATE TABLE tasks (run_id TEXT, id TEXT, status TEXT, stdout_tail TEXT, stderr_tail TEXT);
+            INSERT INTO tasks VALUES ('r1', 'a', 'failed', 'out a', 'err a'), ('r1', 'b', 'completed', 'out b', ''),
+                                     ('r2', 'a', 'failed', '', 'err r2');
+            """, in: folder, name: "store.db")
+        let plain = try database(Self.schema + "INSERT INTO tasks (id, status) VALUES ('x', 'failed');", in: folder, name: "plain.db")
+        let json = try folder.write("r.jsonl", #"{"id":"j","status":"failed"}"#)
+        let loaded = try TaskLoader().read([.file(store), .file(plain), .file(json)])
+        #expect(loaded.table.count == 5 && loaded.stores.map(\.input) == [store])
+        #expect(try loaded.incompleteOutputs(run: "r1") == [TaskOutput.key(run: "r1", id: "a"): TaskOutput(stdout: "out a", stderr: "err a")])
+        #expect(try loaded.incompleteOutputs(run: nil).count == 2)
+        #expect(try TaskLoader(query: "SELECT id, status FROM tasks").read([.file(store)]).stores.isEmpty, "a query is not read as a store")
     }
 
     @Test("--query without any SQLite input is a mistake worth saying")
