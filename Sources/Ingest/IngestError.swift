@@ -19,6 +19,8 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
     case badQuery(input: String, problem: String)
     /// Another connection held the database locked for longer than a reader waits.
     case locked(input: String, seconds: Int)
+    /// The database changed under a reader that took no locks (or is damaged).
+    case changedWhileReading(input: String)
     /// The query's result has no column for a required field.
     case missingColumn(input: String, column: String)
     /// `--query` was given but no input is a SQLite database.
@@ -28,8 +30,10 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
 
     /// Whether the input is at fault (exit 2), rather than the moment (a lock held elsewhere: exit 1).
     public var isBadInput: Bool {
-        if case .locked = self { return false }
-        return true
+        switch self {
+        case .locked, .changedWhileReading: false
+        default: true
+        }
     }
 
     /// The same error with its line or row number moved down by `count` (for
@@ -67,6 +71,8 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
             "\(input): query failed: \(message)"
         case .badQuery(let input, let problem):
             "\(input): --query: \(problem)"
+        case .changedWhileReading(let input):
+            "\(input): the database changed while it was read, or is damaged; run again when no one writes to it"
         case .locked(let input, let seconds):
             "\(input): the database is locked by another connection; waited \(seconds) s for it, try again when it is done"
         case .missingColumn(let input, let column):

@@ -93,7 +93,12 @@ struct SQLiteRecordReader {
     /// ``SQLite/SQLiteConnection/input(path:)``); the user's query must be one statement that reads.
     private func prepare(path: String, _ sql: String, isUserQuery: Bool = false) throws(IngestError) -> SQLiteStatement {
         do {
-            let connection = try SQLiteConnection.input(path: path)
+            var connection = try SQLiteConnection.input(path: path)
+            if connection.isImmutable, Self.isStore(connection) != false {
+                // Our own store, which a run may be writing right now (or a database that could not be
+                // told apart while it changed): read it under SQLite's locks.
+                connection = try SQLiteConnection.input(path: path, allowImmutable: false)
+            }
             return isUserQuery ? try connection.prepareQuery(sql) : try connection.prepare(sql)
         } catch {
             if error.isNotADatabase { throw .notSQLite(input: path) }
@@ -112,9 +117,26 @@ struct SQLiteRecordReader {
         }
     }
 
+    /// Whether the database is a taskreport store (its three tables, `tasks` with the output
+    /// columns); nil when it cannot be told (its schema could not be read).
+    static func isStore(_ connection: SQLiteConnection) -> Bool? {
+        do {
+            let tables = try connection.prepare(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('runs', 'attempts', '\(RecordField.tableName)')")
+            guard try tables.step(), tables.int64(0) == 3 else { return false }
+            let columns = try connection.prepare("SELECT name FROM pragma_table_info('\(RecordField.tableName)')")
+            var names: Set<String> = []
+            while try columns.step() { names.insert(columns.text(0)) }
+            return StoredOutputReader.outputColumns.isSubset(of: names)
+        } catch {
+            return nil
+        }
+    }
+
     /// The ingest error for what SQLite said about `input`.
-    private static func failure(_ error: SQLiteError, input: String) -> IngestError {
+    static func failure(_ error: SQLiteError, input: String) -> IngestError {
         if error.isBusy { return .locked(input: input, seconds: Int(SQLiteConnection.inputBusyTimeoutMilliseconds / 1000)) }
+        if error.isCorrupt { return .changedWhileReading(input: input) }
         switch error.reason {
         case .empty: return .badQuery(input: input, problem: "the query is empty; give one SELECT")
         case .severalStatements: return .badQuery(input: input, problem: "the query holds more than one statement; give one SELECT")

@@ -38,9 +38,7 @@ public final class StoredOutputReader {
                 }
             }
         } catch {
-            throw error.isBusy
-                ? .locked(input: input, seconds: Int(SQLiteConnection.inputBusyTimeoutMilliseconds / 1000))
-                : .queryFailed(input: input, message: error.message)
+            throw SQLiteRecordReader.failure(error, input: input)
         }
         return outputs
     }

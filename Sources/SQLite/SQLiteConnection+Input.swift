@@ -19,11 +19,18 @@ extension SQLiteConnection {
     /// - lets statements read only (``InputAuthorizer``): no writes, no
     ///   `ATTACH`, no `PRAGMA`, no function that reveals memory or touches files;
     /// - caps a value at ``inputMaximumValueLength`` bytes.
+    ///
+    /// An immutable connection takes no locks: a writer that starts while it
+    /// reads can change the file under it. Callers that know the database is
+    /// one whose writers they run beside (taskreport's own store) open it with
+    /// `allowImmutable: false`, so that SQLite's locks keep the read consistent.
+    /// - Parameter allowImmutable: Whether a checkpointed WAL database may open immutable.
     /// - Throws: ``SQLiteError`` when SQLite cannot open the file or configure the connection.
-    public static func input(path: String) throws(SQLiteError) -> SQLiteConnection {
-        let immutable = Self.isCheckpointedWriteAheadLog(path)
+    public static func input(path: String, allowImmutable: Bool = true) throws(SQLiteError) -> SQLiteConnection {
+        let immutable = allowImmutable && Self.isCheckpointedWriteAheadLog(path)
         let connection = try SQLiteConnection(
             path: immutable ? Self.immutableURI(path) : path, flags: SQLITE_OPEN_READONLY | (immutable ? SQLITE_OPEN_URI : 0))
+        connection.isImmutable = immutable
         let db = connection.handle
         sqlite3_busy_timeout(db, inputBusyTimeoutMilliseconds)
         for (option, value) in [(SQLITE_DBCONFIG_DEFENSIVE, 1), (SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0),

@@ -6,6 +6,8 @@ import CSQLite
 /// used from one task at a time, so it is not `Sendable`.
 public final class SQLiteConnection {
     let handle: OpaquePointer
+    /// Whether the file was opened immutable (no locks; see ``input(path:allowImmutable:)``).
+    public internal(set) var isImmutable = false
 
     /// How a connection opens its file.
     public enum Mode: Sendable {

@@ -34,6 +34,9 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     /// Whether the connection's authorizer refused the statement.
     public var isNotAuthorized: Bool { code & 0xff == SQLITE_AUTH }
 
+    /// Whether SQLite found the file's pages inconsistent.
+    public var isCorrupt: Bool { code & 0xff == SQLITE_CORRUPT }
+
     /// Whether another connection held a lock this one needed.
     public var isBusy: Bool { code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED }
 
