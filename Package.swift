@@ -13,7 +13,8 @@
 // TaskModel is the shared vocabulary (the columnar table, status kinds) and
 // imports no stage; Support holds text formatting and escaping, UTC time
 // arithmetic and one concurrency helper, and imports nothing of ours.
-// The command line (taskreport) parses arguments and wires the stages.
+// Pipeline knows every stage and runs a report, or a nightly run, end to end;
+// the command line (taskreport) parses arguments and calls it.
 import PackageDescription
 
 let package = Package(
@@ -25,16 +26,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
-        // The command line: parses arguments and wires the stages together.
+        // The command line: parses arguments, calls the pipeline, maps its outcome to output and exit codes.
         .executableTarget(
             name: "taskreport",
             dependencies: [
-                "TaskModel", "Support", "Ingest", "Stats", "Charts", "Report", "Scheduler", "Store",
+                "Pipeline", "Support", "Ingest", "Stats", "Charts", "Report", "Scheduler", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The one module that knows every stage: a report end to end, and a nightly run end to end.
+        .target(name: "Pipeline", dependencies: ["Ingest", "Stats", "Report", "Scheduler", "Store", "Support"]),
 
         // Shared vocabulary: the columnar task table and status kinds. Imports no stage.
         .target(name: "TaskModel"),
@@ -56,7 +60,10 @@ let package = Package(
         // Ingest and its core: a C++ columnar builder with a C interface (simdjson parsing, validation,
         // dictionary encoding), which every input format goes through.
         .target(name: "CTaskColumns", path: "Sources/Ingest/CTaskColumns", linkerSettings: [.linkedLibrary("simdjson")]),
-        .target(name: "Ingest", dependencies: ["TaskModel", "Support", "CTaskColumns", "SQLite"], exclude: ["CTaskColumns"]),
+        .target(
+            name: "Ingest",
+            dependencies: ["TaskModel", "Support", "CTaskColumns", "SQLite", .product(name: "SystemPackage", package: "swift-system")],
+            exclude: ["CTaskColumns"]),
 
         // Stats and its core: a plain C99 statistics kernel that knows nothing of Swift.
         .target(name: "CStatsKernel", path: "Sources/Stats/CStatsKernel"),
@@ -75,6 +82,7 @@ let package = Package(
             dependencies: [
                 "TaskModel", "Support", "Stats", "Charts",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             plugins: ["EmbedTemplates"]
         ),
@@ -95,7 +103,7 @@ let package = Package(
         .testTarget(name: "BrowserTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(
             name: "ReportTests",
-            dependencies: ["Report", "SQLite", "TestSupport", "taskreport"]),
+            dependencies: ["Pipeline", "Report", "SQLite", "TestSupport", "taskreport"]),
     ],
     cLanguageStandard: .c99,
     cxxLanguageStandard: .cxx20

@@ -1,9 +1,10 @@
 import Glibc
+import SystemPackage
 
-/// An open input read with plain `read(2)`: a file, or standard input.
+/// An open input read in large blocks: a file, or standard input.
 final class InputFile {
     let name: String
-    private let descriptor: Int32
+    private let file: FileDescriptor
     private let ownsDescriptor: Bool
 
     /// Opens `source` for reading.
@@ -12,23 +13,25 @@ final class InputFile {
         name = source.description
         switch source {
         case .standardInput:
-            descriptor = 0
+            file = .standardInput
             ownsDescriptor = false
         case .file(let path):
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw .unreadable(input: path, reason: String(cString: strerror(errno))) }
+            do {
+                file = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
+            } catch {
+                throw .unreadable(input: path, reason: (error as? Errno).map(\.description) ?? "\(error)")
+            }
             var info = stat()
-            if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-                close(fd)
+            if fstat(file.rawValue, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                try? file.close()
                 throw .unreadable(input: path, reason: "is a directory")
             }
-            descriptor = fd
             ownsDescriptor = true
         }
     }
 
     deinit {
-        if ownsDescriptor { close(descriptor) }
+        if ownsDescriptor { try? file.close() }
     }
 
     /// Reads until `count` bytes arrived at `destination` or the input ended.
@@ -37,12 +40,13 @@ final class InputFile {
     func read(into destination: UnsafeMutableRawPointer, count: Int) throws(IngestError) -> Int {
         var total = 0
         while total < count {
-            let n = Glibc.read(descriptor, destination + total, count - total)
-            if n == 0 { break }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(input: name, reason: String(cString: strerror(errno)))
+            let n: Int
+            do {
+                n = try file.read(into: UnsafeMutableRawBufferPointer(start: destination + total, count: count - total))
+            } catch {
+                throw .unreadable(input: name, reason: (error as? Errno).map(\.description) ?? "\(error)")
             }
+            if n == 0 { break }
             total += n
         }
         return total

@@ -13,19 +13,23 @@ public enum ReportError: Error, CustomStringConvertible, Equatable, Sendable {
     case notRestored(path: String, backup: String, reason: String)
     /// A signal stopped the process before the report was put in place.
     case interrupted
+    /// The summary could not be appended to the file named by `--summary-to` (the report was written).
+    case cannotAppendSummary(path: String, reason: String)
 
     /// Whether the user's input or command line is at fault (exit 2), rather than the file system (exit 1).
     public var isBadInput: Bool {
         switch self {
         case .badTemplate, .missingTemplate, .unsafeFolder: true
-        case .cannotWrite, .notRestored, .interrupted: false
+        case .cannotWrite, .notRestored, .interrupted, .cannotAppendSummary: false
         }
     }
 
     /// Why, without the path: the operating system's words for a failed write.
     public var reason: String {
         switch self {
-        case .cannotWrite(_, let reason), .unsafeFolder(_, let reason), .notRestored(_, _, let reason): reason
+        case .cannotWrite(_, let reason), .unsafeFolder(_, let reason), .notRestored(_, _, let reason),
+             .cannotAppendSummary(_, let reason):
+            reason
         case .badTemplate(_, _, let message): message
         case .missingTemplate(_, let name): "no template '\(name).mustache'"
         case .interrupted: "interrupted"
@@ -49,6 +53,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable, Sendable {
                 + "the old report's files are in \(backup)"
         case .interrupted:
             "interrupted"
+        case .cannotAppendSummary(let path, let reason):
+            "\(path): cannot append the summary: \(reason)"
         }
     }
 }

@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import Pipeline
 import Report
-import Scheduler
-import Store
 
 /// Parses the command line, runs the command, and turns every failure into one
 /// line on standard error and an exit code: 0 success, 2 bad input or usage,
@@ -16,20 +15,28 @@ enum EntryPoint {
             try await run(command)
         } catch let error as ExitCode {
             exit(error.rawValue)
-        } catch let error as TaskFileError {
-            ExitReport.fail(error.description, code: 2)
-        } catch let error as StoreError {
-            ExitReport.fail(error.description, code: error.isBadInput ? 2 : 1)
+        } catch let error as PipelineError {
+            ExitReport.fail(error.description, code: exitCode(of: error))
         } catch let error as IngestError {
             ExitReport.fail(error.description, code: error.isBadInput ? 2 : 1)
-        } catch ReportError.interrupted {
-            ExitReport.fail(ReportError.interrupted.description, code: 130)
         } catch let error as ReportError {
-            ExitReport.fail(error.description, code: error.isBadInput ? 2 : 1)
+            ExitReport.fail(error.description, code: exitCode(of: .report(error)))
         } catch let error as CommandFailure {
             ExitReport.fail(error.message, code: 1)
         } catch {
             ExitReport.argumentParser(error)
+        }
+    }
+
+    /// 2 when the input, the task file or the command line is at fault, 130 when a signal
+    /// stopped the report, 1 for anything else (a folder that cannot be written, a lock).
+    static func exitCode(of error: PipelineError) -> Int32 {
+        switch error {
+        case .input(let error): error.isBadInput ? 2 : 1
+        case .report(.interrupted): 130
+        case .report(let error): error.isBadInput ? 2 : 1
+        case .taskFile: 2
+        case .store(let error): error.isBadInput ? 2 : 1
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Report
 import Support
 
@@ -25,5 +26,11 @@ enum ExitReport {
         }
         FileHandle.standardError.write(Data((ControlCharacters.terminalLines(TaskReport.fullMessage(for: error)) + "\n").utf8))
         exit(2)
+    }
+
+    /// The page's path on standard output, and each tripped gate on standard error.
+    static func show(_ outcome: ReportOutcome) {
+        print(ControlCharacters.terminalLine(outcome.page))
+        for gate in outcome.trippedGates { warn("gate \(gate.summary)") }
     }
 }

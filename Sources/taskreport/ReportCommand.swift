@@ -1,7 +1,5 @@
 import ArgumentParser
-import Ingest
-import Report
-import Stats
+import Pipeline
 
 /// `taskreport report`: the HTML report with charts and the data exports.
 struct ReportCommand: ParsableCommand {
@@ -22,8 +20,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         ReportSignals.install()
-        let document = try report.writeReport(
-            loaded: try input.loader.read(input.inputs.map(InputSource.init(argument:))), inputs: input.inputs, scope: input.scope, loader: input.loader, title: title)
-        if document.failsAGate { throw ExitCode(1) }
+        let outcome = try ReportJob(try report.request(inputs: input, title: title), toolVersion: TaskReport.version).run()
+        ExitReport.show(outcome)
+        if !outcome.trippedGates.isEmpty { throw ExitCode(1) }
     }
 }

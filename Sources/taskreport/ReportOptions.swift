@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
-import Ingest
+import Pipeline
 import Report
 import Stats
-import Store
 import Support
 
 /// How a report is written, compared and judged; shared by `report` and `run`.
@@ -75,6 +74,22 @@ struct ReportOptions: ParsableArguments {
         }
         options.regressionFloorMs = floor * 1000
         return options
+    }
+
+    /// The pipeline's request for a report of `inputs`, with these options.
+    func request(inputs: InputOptions?, title: String) throws -> ReportRequest {
+        var request = ReportRequest(inputs: inputs?.inputs ?? [], folder: out)
+        request.query = inputs?.query
+        request.scope = inputs?.scope ?? .latest
+        request.title = title
+        request.templates = templates
+        request.baseline = baseline
+        request.statistics = try statisticsOptions()
+        request.gates = try gates()
+        request.exports = try dataExports()
+        request.singleFile = singleFile
+        request.summaryTo = summaryTo
+        return request
     }
 
     func dataExports() throws -> [DataExport] {

@@ -1,12 +1,6 @@
 import ArgumentParser
-import Dispatch
 import Foundation
-import Ingest
-import Report
-import Scheduler
-import Stats
-import Store
-import Support
+import Pipeline
 
 /// `taskreport run`: the nightly job. Runs a task file, records every task in
 /// the store as it finishes, then writes the report over the store.
@@ -42,40 +36,20 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let file = try TaskFile(path: taskFile)
-        let run = RunRecord(
-            id: Self.runID(), taskFile: taskFile, taskFileText: file.shareableText,
-            host: ProcessInfo.processInfo.hostName, startedAt: Date())
-        let scheduler = Scheduler(jobs: jobs ?? file.concurrency ?? ProcessInfo.processInfo.activeProcessorCount)
-        let db = self.db
-        let summary = try await StopSignals.cancelling {
-            // The store and the observers live within the cancellable task.
-            let store = try TaskStore(path: db)
-            try store.begin(run)
-            let observers: [any RunObserver] = [StoreRecorder(store: store, runID: run.id), ProgressLog()]
-            let summary = try await scheduler.run(file, observers: observers)
-            try store.finish(run: run.id, at: Date(), outcome: summary.outcome)
-            return summary
-        }
-
-        var failsAGate = false
-        if !noReport {
-            ReportSignals.install()  // the scheduler's own handling ended with the run
-            let document = try report.writeReport(
-                loaded: try TaskLoader().read([.file(db)]), inputs: [db], scope: .latest, loader: TaskLoader(),
-                title: title ?? file.name)
-            failsAGate = document.failsAGate
-        }
+        var request = NightlyRequest(taskFile: taskFile)
+        request.store = db
+        request.jobs = jobs
+        request.title = title
+        request.report = noReport ? nil : try report.request(inputs: nil, title: "")
+        let job = try NightlyJob(request, toolVersion: TaskReport.version)
+        let summary = try await StopSignals.cancelling { try await job.runTasks() }
+        ReportSignals.install()  // the scheduler's own handling ended with the run
+        let outcome = try job.report()
+        if let outcome { ExitReport.show(outcome) }
         if summary.wasCancelled { throw ExitCode(130) }
-        if report.failOn.isEmpty || noReport ? !summary.allCompleted : failsAGate { throw ExitCode(1) }
-    }
-
-    /// A run id that sorts by time and does not collide: `20261124T013000Z-3f9a`.
-    static func runID() -> String {
-        let t = UTCTime(seconds: Date().timeIntervalSince1970)
-        let stamp = "\(UTCTime.digits(t.year, 4))\(UTCTime.digits(t.month, 2))\(UTCTime.digits(t.day, 2))T"
-            + "\(UTCTime.digits(t.hour, 2))\(UTCTime.digits(t.minute, 2))\(UTCTime.digits(t.second, 2))Z"
-        let suffix = String(UInt16.random(in: .min ... .max), radix: 16)
-        return stamp + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
+        // With --fail-on the gates decide; otherwise any task that did not complete fails the run.
+        let failed = outcome.map { report.failOn.isEmpty ? !summary.allCompleted : !$0.trippedGates.isEmpty }
+            ?? !summary.allCompleted
+        if failed { throw ExitCode(1) }
     }
 }

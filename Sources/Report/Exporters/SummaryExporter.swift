@@ -1,4 +1,5 @@
 import Stats
+import SystemPackage
 import Support
 
 /// `summary.md`: a short Markdown summary for a CI job's summary page —
@@ -56,6 +57,19 @@ public struct SummaryExporter: ReportExporter {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Appends the summary of `document` to the file at `path` (created when absent), such as the
+    /// one `$GITHUB_STEP_SUMMARY` names.
+    /// - Throws: ``ReportError/cannotAppendSummary(path:reason:)`` when not every byte reached the file (a full disk).
+    public static func append(_ document: ReportDocument, to path: String) throws(ReportError) {
+        do {
+            let file = try FileDescriptor.open(
+                FilePath(path), .writeOnly, options: [.append, .create, .closeOnExec], permissions: [.ownerReadWrite, .groupRead, .otherRead])
+            try file.closeAfter { _ = try file.writeAll(markdown(document).utf8) }
+        } catch {
+            throw .cannotAppendSummary(path: path, reason: (error as? Errno).map(\.description) ?? "\(error)")
+        }
     }
 
     private static func more(_ count: Int) -> [String] {

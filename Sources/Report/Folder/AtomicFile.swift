@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// One file written whole or not at all: bytes go to a temporary file beside
 /// it, which is renamed over it when complete.
@@ -17,17 +18,19 @@ public enum AtomicFile {
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let file = FileDescriptor(rawValue: fd)
         var failure: Int32 = 0
-        var offset = 0
-        while offset < bytes.count, failure == 0 {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0, errno != EINTR { failure = errno } else if n > 0 { offset += n }
+        do {
+            try file.closeAfter {
+                _ = try file.writeAll(bytes)
+                // The file gets the mode a plain create would give, not mkstemp's 0600.
+                let mask = umask(0)
+                umask(mask)
+                fchmod(file.rawValue, 0o666 & ~mask)
+            }
+        } catch {
+            failure = (error as? Errno)?.rawValue ?? EIO
         }
-        // The file gets the mode a plain create would give, not mkstemp's 0600.
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
-        if close(fd) != 0, failure == 0 { failure = errno }
         if failure == 0, rename(temporary, path) != 0 { failure = errno }
         if failure != 0 {
             unlink(temporary)

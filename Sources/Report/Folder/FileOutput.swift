@@ -1,20 +1,24 @@
-import Foundation
+import SystemPackage
 
 /// A file written through a large buffer, for exporters that stream rather
 /// than build the whole file in memory (`tasks.csv` at a million records).
 public final class FileOutput {
-    private let handle: UnsafeMutablePointer<FILE>
+    private let file: FileDescriptor
     /// Grows as written, to about ``bufferSize``, then goes to the file.
     private var buffer: [UInt8] = []
-    private var failure: Int32 = 0
+    /// The first write that failed; later writes are skipped, and ``close(path:)`` reports it.
+    private var failure: Errno?
     private static let bufferSize = 1 << 20
 
     /// Opens `path` for writing, replacing it.
     init(path: String) throws(ReportError) {
-        guard let handle = fopen(path, "wb") else {
-            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        do {
+            file = try FileDescriptor.open(
+                FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        } catch {
+            throw .cannotWrite(path: path, reason: (error as? Errno).map(\.description) ?? "\(error)")
         }
-        self.handle = handle
     }
 
     /// Appends the UTF-8 bytes of `text`.
@@ -31,19 +35,32 @@ public final class FileOutput {
             return
         }
         drain()
-        if failure == 0, fwrite(bytes, 1, bytes.count, handle) != bytes.count { failure = errno }
+        send(bytes)
     }
 
     private func drain() {
-        if failure == 0, !buffer.isEmpty, fwrite(buffer, 1, buffer.count, handle) != buffer.count { failure = errno }
+        if !buffer.isEmpty { send(buffer) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func send(_ bytes: [UInt8]) {
+        guard failure == nil else { return }
+        do {
+            _ = try file.writeAll(bytes)
+        } catch {
+            failure = (error as? Errno) ?? .ioError
+        }
     }
 
     /// Writes what is buffered and closes the file.
     /// - Throws: ``ReportError/cannotWrite(path:reason:)`` when any write failed.
     func close(path: String) throws(ReportError) {
         drain()
-        if fclose(handle) != 0, failure == 0 { failure = errno }
-        if failure != 0 { throw .cannotWrite(path: path, reason: String(cString: strerror(failure))) }
+        do {
+            try file.close()
+        } catch {
+            failure = failure ?? (error as? Errno) ?? .ioError
+        }
+        if let failure { throw .cannotWrite(path: path, reason: failure.description) }
     }
 }

@@ -1,0 +1,70 @@
+import Ingest
+import Report
+import Stats
+
+/// A report end to end: the inputs read, the statistics computed (against
+/// the baseline, if any), the gates checked, the folder written and the
+/// summary appended.
+///
+/// Printing and exit codes are the caller's: the outcome says what happened.
+public struct ReportJob: Sendable {
+    public let request: ReportRequest
+    /// The taskreport version the report names.
+    public let toolVersion: String
+
+    /// A job for `request`; nothing is read until ``run()``.
+    public init(_ request: ReportRequest, toolVersion: String) {
+        self.request = request
+        self.toolVersion = toolVersion
+    }
+
+    /// Makes the report.
+    /// - Returns: Where the page is and what it says, tripped gates included (the report is written either way).
+    /// - Throws: ``PipelineError``: an input that cannot be read, a template that fails its checks, a
+    ///   folder that cannot be written (the old report then stays whole), a summary that cannot be appended.
+    public func run() throws(PipelineError) -> ReportOutcome {
+        let loader = TaskLoader(query: request.query)
+        let loaded = try PipelineError.wrapping { () throws(IngestError) in
+            try loader.read(request.inputs.map(InputSource.init(argument:)))
+        }
+        return try run(over: loaded, loader: loader)
+    }
+
+    /// Makes the report of records already read (a nightly run's store).
+    func run(over loaded: LoadedRecords, loader: TaskLoader) throws(PipelineError) -> ReportOutcome {
+        let templates = try PipelineError.wrapping { () throws(ReportError) in
+            try request.templates.map { path throws(ReportError) in try TemplateSet(folder: path) } ?? TemplateSet()
+        }
+        let baseline = try PipelineError.wrapping { () throws(IngestError) in
+            try request.baseline.map { path throws(IngestError) in try loader.load([InputSource(argument: path)]) }
+        }
+        let records = loaded.table
+        let statistics = TaskStatistics(table: records, scope: request.scope, baseline: baseline, options: request.statistics)
+        // The run the page describes: the latest of several, or the only one.
+        let described = statistics.run ?? (records.runID.entries.count == 1 ? records.runID.entries[0] : nil)
+        let outputs = try PipelineError.wrapping { () throws(IngestError) in try loaded.incompleteOutputs(run: described) }
+        let document = ReportDocument(
+            title: request.title, inputs: request.inputs, records: records, statistics: statistics,
+            baseline: request.baseline, gates: request.gates.map { GateResult($0, statistics: statistics) },
+            outputs: outputs, toolVersion: toolVersion)
+        let writer = ReportWriter(
+            path: request.folder, templates: templates, exports: request.exports, singleFile: request.singleFile)
+        let page = try PipelineError.wrapping { () throws(ReportError) in try writer.write(document) }
+        if let summaryTo = request.summaryTo {
+            try PipelineError.wrapping { () throws(ReportError) in try SummaryExporter.append(document, to: summaryTo) }
+        }
+        return ReportOutcome(page: page, document: document)
+    }
+}
+
+extension PipelineError {
+    /// The value of `body`, its ingest error wrapped.
+    static func wrapping<T>(_ body: () throws(IngestError) -> T) throws(PipelineError) -> T {
+        do { return try body() } catch { throw .input(error) }
+    }
+
+    /// The value of `body`, its report error wrapped.
+    static func wrapping<T>(_ body: () throws(ReportError) -> T) throws(PipelineError) -> T {
+        do { return try body() } catch { throw .report(error) }
+    }
+}

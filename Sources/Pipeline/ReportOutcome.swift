@@ -1,0 +1,13 @@
+import Report
+import Stats
+
+/// A report written: where its page is, and what it says.
+public struct ReportOutcome: Sendable {
+    /// The path of `index.html`.
+    public let page: String
+    /// Everything the report was made from: records, statistics, gates.
+    public let document: ReportDocument
+
+    /// The `--fail-on` gates that tripped.
+    public var trippedGates: [GateResult] { document.gates.filter(\.tripped) }
+}
