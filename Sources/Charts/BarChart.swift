@@ -25,7 +25,6 @@ public struct BarChart: Sendable, Equatable {
         public var label: String
         public var position: Double
 
-        /// Creates a marker.
         public init(label: String, position: Double) {
             self.label = label
             self.position = position

@@ -22,7 +22,6 @@ public struct ChartRenderer: Sendable {
     /// Device pixels per logical pixel in PNGs.
     public static let pngScale = 2.0
 
-    /// Creates a renderer.
     public init() {}
 
     /// Draws `chart` as PNG and SVG.

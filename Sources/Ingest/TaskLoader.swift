@@ -11,7 +11,6 @@ public struct TaskLoader: Sendable {
     /// Bytes of JSON read at a time; tests shrink it to exercise chunk boundaries.
     var chunkSize = JSONRecordReader.defaultChunkSize
 
-    /// Creates a loader.
     /// - Parameter query: SQL whose result columns are named like the record schema, or `nil`.
     public init(query: String? = nil) {
         self.query = query

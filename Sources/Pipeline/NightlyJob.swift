@@ -67,9 +67,9 @@ public struct NightlyJob: Sendable {
 
     /// A run id that sorts by time and does not collide: `20261124T013000Z-3f9a`.
     static func newRunID() -> String {
-        let t = UTCTime(seconds: Date().timeIntervalSince1970)
-        let stamp = "\(UTCTime.digits(t.year, 4))\(UTCTime.digits(t.month, 2))\(UTCTime.digits(t.day, 2))T"
-            + "\(UTCTime.digits(t.hour, 2))\(UTCTime.digits(t.minute, 2))\(UTCTime.digits(t.second, 2))Z"
+        let now = UTCTime(seconds: Date().timeIntervalSince1970)
+        let stamp = "\(UTCTime.digits(now.year, 4))\(UTCTime.digits(now.month, 2))\(UTCTime.digits(now.day, 2))T"
+            + "\(UTCTime.digits(now.hour, 2))\(UTCTime.digits(now.minute, 2))\(UTCTime.digits(now.second, 2))Z"
         let suffix = String(UInt16.random(in: .min ... .max), radix: 16)
         return stamp + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
     }

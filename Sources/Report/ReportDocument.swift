@@ -26,7 +26,6 @@ public struct ReportDocument: Sendable {
     /// Every chart of the report, built once from the statistics, in page order.
     public let charts: [(kind: ChartKind, chart: BarChart)]
 
-    /// Creates a document.
     public init(
         title: String, inputs: [String], records: TaskTable, statistics: TaskStatistics, baseline: String? = nil,
         gates: [GateResult] = [], outputs: [String: TaskOutput] = [:], generatedAt: Date = Date(), toolVersion: String

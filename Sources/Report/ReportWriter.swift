@@ -6,7 +6,6 @@ public struct ReportWriter: Sendable {
     public let folder: ReportFolder
     public let exporters: [any ReportExporter]
 
-    /// Creates a writer.
     /// - Parameters:
     ///   - path: The report folder (created if absent).
     ///   - templates: The page templates.

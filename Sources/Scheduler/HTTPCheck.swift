@@ -26,7 +26,6 @@ public struct HTTPCheck: Sendable, Equatable {
     /// At most this many redirects are followed.
     public static let maximumRedirects = 5
 
-    /// Creates a check.
     public init(url: String, expect: Set<Int> = [200], headers: [String: String] = [:], redirects: Redirects = .sameOrigin) {
         self.url = url
         self.expect = expect

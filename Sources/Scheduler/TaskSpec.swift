@@ -17,7 +17,6 @@ public struct TaskSpec: Sendable, Equatable {
     /// Ids of tasks that must complete before this one starts.
     public var needs: [String]
 
-    /// Creates a task description.
     public init(
         id: String, name: String? = nil, group: String = "", kind: TaskKind, environment: [String: String] = [:],
         workingDirectory: String? = nil, timeout: Double = 600, retries: Int = 0, retryDelay: Double = 1,

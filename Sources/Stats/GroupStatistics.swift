@@ -11,7 +11,6 @@ public struct GroupStatistics: Sendable, Codable, Equatable {
     public var p50Ms: Double?
     public var p95Ms: Double?
 
-    /// Creates a group's figures.
     public init(name: String, total: Int, counts: [String: Int], successRate: Double?, p50Ms: Double?, p95Ms: Double?) {
         self.name = name
         self.total = total

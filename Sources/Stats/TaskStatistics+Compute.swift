@@ -58,12 +58,12 @@ extension TaskStatistics {
 
     /// Summary and percentiles; reorders `dense`.
     private static func durationSummary(_ dense: inout [Double], missing: Int) -> DurationSummary {
-        let s = StatsKernel.summarize(dense)
+        let summary = StatsKernel.summarize(dense)
         let p = StatsKernel.percentiles(&dense, quantiles: DurationSummary.quantiles)
         func figure(_ value: Double) -> Double? { value.isNaN ? nil : value }
         return DurationSummary(
-            count: s.count, missing: missing, minMs: figure(s.min), maxMs: figure(s.max), meanMs: figure(s.mean),
-            stddevMs: figure(s.stddev), totalMs: figure(s.sum),
+            count: summary.count, missing: missing, minMs: figure(summary.min), maxMs: figure(summary.max), meanMs: figure(summary.mean),
+            stddevMs: figure(summary.stddev), totalMs: figure(summary.sum),
             p50Ms: figure(p[0]), p90Ms: figure(p[1]), p95Ms: figure(p[2]), p99Ms: figure(p[3]))
     }
 

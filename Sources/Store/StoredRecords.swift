@@ -10,7 +10,6 @@ public struct RunRecord: Sendable, Equatable {
     public var host: String
     public var startedAt: Date
 
-    /// Creates a run record.
     public init(id: String, taskFile: String, taskFileText: String, host: String, startedAt: Date) {
         self.id = id
         self.taskFile = taskFile
@@ -36,7 +35,6 @@ public struct AttemptRecord: Sendable, Equatable {
     public var stdoutTail: String
     public var stderrTail: String
 
-    /// Creates an attempt record.
     public init(
         number: Int, status: TaskStatus, startedAt: Date, finishedAt: Date, exitCode: Int? = nil, httpStatus: Int? = nil,
         error: String? = nil, stdoutTail: String = "", stderrTail: String = ""
@@ -67,7 +65,6 @@ public struct TaskRecord: Sendable, Equatable {
     /// Why it did not run or did not complete, for tasks without attempts.
     public var error: String?
 
-    /// Creates a task record.
     public init(id: String, name: String, group: String, status: TaskStatus, attempts: [AttemptRecord], error: String? = nil) {
         self.id = id
         self.name = name

@@ -29,6 +29,16 @@ public enum HumanFormat {
         return shortDecimal(value) + "ms"
     }
 
+    /// A duration that may be absent: as ``duration(milliseconds:)``, or `absent` when there is none.
+    public static func duration(milliseconds value: Double?, absent: String = notANumber) -> String {
+        value.map { duration(milliseconds: $0) } ?? absent
+    }
+
+    /// A ratio that may be absent: as ``percent(_:)``, or `absent` when there is none.
+    public static func percent(_ ratio: Double?, absent: String = notANumber) -> String {
+        ratio.map { percent($0) } ?? absent
+    }
+
     /// A ratio 0…1 as a percentage with one decimal: `97.3%`, `100%`.
     public static func percent(_ ratio: Double) -> String {
         guard ratio.isFinite else { return shortDecimal(ratio) }

@@ -6,7 +6,6 @@ public struct TaskOutput: Sendable, Equatable {
     /// The key of a task's output among several runs': its run id and its task id.
     public static func key(run: String, id: String) -> String { run + "\u{1F}" + id }
 
-    /// Creates an output record.
     public init(stdout: String, stderr: String) {
         self.stdout = stdout
         self.stderr = stderr

@@ -24,7 +24,7 @@ struct StatsCommand: ParsableCommand {
         let statistics = TaskStatistics(table: records, scope: input.scope)
         switch format {
         case .table:
-            print(StatsTable(statistics).text, terminator: "")
+            print(StatisticsTable(statistics).text, terminator: "")
         case .json:
             let document = ReportDocument(
                 title: "Task statistics", inputs: input.inputs, records: records, statistics: statistics,

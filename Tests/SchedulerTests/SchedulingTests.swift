@@ -54,6 +54,17 @@ struct SchedulingTests {
         #expect(recorder["lint"].status == .completed)
     }
 
+    @Test("when the head of a chain of 100,000 tasks fails, every other is skipped, without recursion")
+    func longChainSkipped() async throws {
+        let n = 100_000
+        let tasks = (0..<n).map { i in
+            i == 0 ? #"{"id":"t0","shell":"exit 1"}"# : #"{"id":"t\#(i)","shell":"true","needs":["t\#(i - 1)"]}"#
+        }
+        let (summary, recorder) = try await run(#"{"tasks":["# + tasks.joined(separator: ",") + "]}")
+        #expect(summary.counts == [.failed: 1, .skipped: n - 1])
+        #expect(recorder["t99999"].error == "needs 't99998', which did not complete")
+    }
+
     @Test("output tails, exit codes, and a command that does not exist")
     func outcomes() async throws {
         let (_, recorder) = try await run("""

@@ -8,7 +8,6 @@ public struct CSVExporter: ReportExporter {
     /// The columns: the record schema's fields, in its order.
     public static let columns = RecordField.allCases.map(\.name)
 
-    /// Creates the exporter.
     public init() {}
 
     public func files(for document: ReportDocument) -> [ReportFile] {
@@ -18,10 +17,10 @@ public struct CSVExporter: ReportExporter {
 
     /// Writes the header and every record of `table`. Dictionary entries are
     /// made into fields once each; free text is copied from the column's bytes.
-    static func write(_ t: TaskTable, to output: FileOutput) {
+    static func write(_ table: TaskTable, to output: FileOutput) {
         output.write(columns.joined(separator: ",") + "\r\n")
-        let runs = t.runID.entries.map(CSVField.bytes), statuses = t.status.entries.map(CSVField.bytes)
-        let names = t.name.entries.map(CSVField.bytes), groups = t.group.entries.map(CSVField.bytes)
+        let runs = table.runID.entries.map(CSVField.bytes), statuses = table.status.entries.map(CSVField.bytes)
+        let names = table.name.entries.map(CSVField.bytes), groups = table.group.entries.map(CSVField.bytes)
         var row: [UInt8] = []
         row.reserveCapacity(512)
         func text(_ column: TextColumn, _ i: Int) {
@@ -29,23 +28,23 @@ public struct CSVExporter: ReportExporter {
         }
         func plain(_ text: String) { row.append(contentsOf: text.utf8) }
         let comma = UInt8(ascii: ",")
-        for i in 0..<t.count {
+        for i in 0..<table.count {
             row.removeAll(keepingCapacity: true)
             for (position, field) in RecordField.allCases.enumerated() {
                 if position > 0 { row.append(comma) }
                 switch field {
-                case .runID: row += runs[Int(t.runID.codes[i])]
-                case .id: text(t.id, i)
-                case .name: row += names[Int(t.name.codes[i])]
-                case .group: row += groups[Int(t.group.codes[i])]
-                case .status: row += statuses[Int(t.status.codes[i])]
-                case .startedAt: plain(time(t.startedAt[i]))
-                case .finishedAt: plain(time(t.finishedAt[i]))
-                case .durationMs: plain(number(t.durationMs[i]))
-                case .exitCode: plain(integer(t.exitCode[i]))
-                case .attempts: plain(integer(t.attempts[i]))
-                case .error: text(t.error, i)
-                case .data: text(t.data, i)
+                case .runID: row += runs[Int(table.runID.codes[i])]
+                case .id: text(table.id, i)
+                case .name: row += names[Int(table.name.codes[i])]
+                case .group: row += groups[Int(table.group.codes[i])]
+                case .status: row += statuses[Int(table.status.codes[i])]
+                case .startedAt: plain(time(table.startedAt[i]))
+                case .finishedAt: plain(time(table.finishedAt[i]))
+                case .durationMs: plain(number(table.durationMs[i]))
+                case .exitCode: plain(integer(table.exitCode[i]))
+                case .attempts: plain(integer(table.attempts[i]))
+                case .error: text(table.error, i)
+                case .data: text(table.data, i)
                 }
             }
             row += [0x0D, 0x0A]

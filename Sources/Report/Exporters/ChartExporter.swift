@@ -4,7 +4,6 @@ import Support
 
 /// `charts/NAME.png` and `charts/NAME.svg` for every chart of the document.
 public struct ChartExporter: ReportExporter {
-    /// Creates the exporter.
     public init() {}
 
     /// The relative path of a chart file.

@@ -8,7 +8,6 @@ public struct HTMLExporter: ReportExporter {
     let singleFile: Bool
     let exports: [DataExport]
 
-    /// Creates the exporter.
     /// - Parameters:
     ///   - templates: The templates to render with.
     ///   - singleFile: Whether to inline the charts rather than link `charts/`.

@@ -11,7 +11,6 @@ public struct JUnitExporter: ReportExporter {
     /// At most this much of each output stream goes into a failure, from its end.
     static let outputLimit = 8 * 1024
 
-    /// Creates the exporter.
     public init() {}
 
     public func files(for document: ReportDocument) -> [ReportFile] {
@@ -20,34 +19,34 @@ public struct JUnitExporter: ReportExporter {
 
     /// The document as JUnit XML.
     static func xml(_ document: ReportDocument) -> String {
-        let t = document.records
+        let records = document.records
         let rows = document.describedRows
         var cases = "", failures = 0, skipped = 0, totalSeconds = 0.0, earliest = Double.infinity
-        for i in rows {
-            let kind = StatusKind(label: t.status[i])
-            let seconds = t.durationMs[i].isNaN ? 0 : t.durationMs[i] / 1000
+        for row in rows {
+            let kind = StatusKind(label: records.status[row])
+            let seconds = records.durationMs[row].isNaN ? 0 : records.durationMs[row] / 1000
             totalSeconds += seconds
-            if t.startedAt[i] < earliest { earliest = t.startedAt[i] }
-            let name = t.name[i].isEmpty ? t.id[i] : t.name[i]
-            let output = document.outputs[TaskOutput.key(run: t.runID[i], id: t.id[i])]
-            let group = t.group[i].isEmpty ? "tasks" : t.group[i]
-            cases += "    <testcase name=\"\(x(name))\" classname=\"\(x(group))\" time=\"\(decimal(seconds))\">"
+            if records.startedAt[row] < earliest { earliest = records.startedAt[row] }
+            let name = records.name[row].isEmpty ? records.id[row] : records.name[row]
+            let output = document.outputs[TaskOutput.key(run: records.runID[row], id: records.id[row])]
+            let group = records.group[row].isEmpty ? "tasks" : records.group[row]
+            cases += "    <testcase name=\"\(escaped(name))\" classname=\"\(escaped(group))\" time=\"\(decimal(seconds))\">"
             switch kind {
             case .completed:
                 cases += "</testcase>\n"
                 continue
             case .failed, .timeout:
                 failures += 1
-                cases += "\n      <failure message=\"\(x(failureMessage(t, i)))\" type=\"\(x(t.status[i]))\">"
-                cases += x(failureText(t, i, output: output)) + "</failure>\n"
+                cases += "\n      <failure message=\"\(escaped(failureMessage(records, row)))\" type=\"\(escaped(records.status[row]))\">"
+                cases += escaped(failureText(records, row, output: output)) + "</failure>\n"
             default:
                 skipped += 1
-                let reason = t.error[i].isEmpty ? t.status[i] : "\(t.status[i]): \(t.error[i])"
-                cases += "\n      <skipped message=\"\(x(reason))\"/>\n"
+                let reason = records.error[row].isEmpty ? records.status[row] : "\(records.status[row]): \(records.error[row])"
+                cases += "\n      <skipped message=\"\(escaped(reason))\"/>\n"
             }
             if let output {
-                if !output.stdout.isEmpty { cases += "      <system-out>\(x(tail(output.stdout)))</system-out>\n" }
-                if !output.stderr.isEmpty { cases += "      <system-err>\(x(tail(output.stderr)))</system-err>\n" }
+                if !output.stdout.isEmpty { cases += "      <system-out>\(escaped(tail(output.stdout)))</system-out>\n" }
+                if !output.stderr.isEmpty { cases += "      <system-err>\(escaped(tail(output.stderr)))</system-err>\n" }
             }
             cases += "    </testcase>\n"
         }
@@ -56,8 +55,8 @@ public struct JUnitExporter: ReportExporter {
         let counts = "tests=\"\(rows.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(decimal(totalSeconds))\""
         return """
             <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="\(x(document.title))" \(counts)>
-              <testsuite name="\(x(suiteName))" \(counts) timestamp="\(timestamp(stamp))">
+            <testsuites name="\(escaped(document.title))" \(counts)>
+              <testsuite name="\(escaped(suiteName))" \(counts) timestamp="\(timestamp(stamp))">
 
             """ + cases + """
               </testsuite>
@@ -67,17 +66,17 @@ public struct JUnitExporter: ReportExporter {
     }
 
     /// The failure's one-line message: the error, or the exit code.
-    private static func failureMessage(_ t: TaskTable, _ i: Int) -> String {
-        if !t.error.isEmpty(at: i) { return String(t.error[i].prefix(200)) }
-        return t.exitCode[i] == TaskTable.missingInteger ? t.status[i] : "exit code \(t.exitCode[i])"
+    private static func failureMessage(_ records: TaskTable, _ row: Int) -> String {
+        if !records.error.isEmpty(at: row) { return String(records.error[row].prefix(200)) }
+        return records.exitCode[row] == TaskTable.missingInteger ? records.status[row] : "exit code \(records.exitCode[row])"
     }
 
     /// The failure's body: status, exit code, error, and the ends of standard error and output.
-    private static func failureText(_ t: TaskTable, _ i: Int, output: TaskOutput?) -> String {
-        var lines = ["status: \(t.status[i])"]
-        if t.exitCode[i] != TaskTable.missingInteger { lines.append("exit code: \(t.exitCode[i])") }
-        if t.attempts[i] != TaskTable.missingInteger { lines.append("attempts: \(t.attempts[i])") }
-        if !t.error.isEmpty(at: i) { lines.append("error: \(t.error[i])") }
+    private static func failureText(_ records: TaskTable, _ row: Int, output: TaskOutput?) -> String {
+        var lines = ["status: \(records.status[row])"]
+        if records.exitCode[row] != TaskTable.missingInteger { lines.append("exit code: \(records.exitCode[row])") }
+        if records.attempts[row] != TaskTable.missingInteger { lines.append("attempts: \(records.attempts[row])") }
+        if !records.error.isEmpty(at: row) { lines.append("error: \(records.error[row])") }
         if let output {
             if !output.stderr.isEmpty { lines += ["", "--- standard error, last lines ---", tail(output.stderr)] }
             if !output.stdout.isEmpty { lines += ["", "--- standard output, last lines ---", tail(output.stdout)] }
@@ -92,7 +91,7 @@ public struct JUnitExporter: ReportExporter {
         return "…\n" + (end.firstIndex(of: "\n").map { String(end[end.index(after: $0)...]) } ?? end)
     }
 
-    private static func x(_ text: String) -> String { MarkupEscaping.xml(text) }
+    private static func escaped(_ text: String) -> String { MarkupEscaping.xml(text) }
 
     /// Seconds with millisecond precision: `1.234`.
     private static func decimal(_ seconds: Double) -> String {

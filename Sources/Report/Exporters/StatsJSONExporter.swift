@@ -6,7 +6,6 @@ public struct StatsJSONExporter: ReportExporter {
     /// The version of the file's layout; bumped on any incompatible change.
     public static let schemaVersion = 2
 
-    /// Creates the exporter.
     public init() {}
 
     public func files(for document: ReportDocument) throws(ReportError) -> [ReportFile] {

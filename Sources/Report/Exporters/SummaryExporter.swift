@@ -9,7 +9,6 @@ public struct SummaryExporter: ReportExporter {
     /// At most this many rows per table; the rest are counted.
     static let rowLimit = 20
 
-    /// Creates the exporter.
     public init() {}
 
     public func files(for document: ReportDocument) -> [ReportFile] {
@@ -18,22 +17,22 @@ public struct SummaryExporter: ReportExporter {
 
     /// The summary as Markdown text.
     public static func markdown(_ document: ReportDocument) -> String {
-        let s = document.statistics
+        let statistics = document.statistics
         func md(_ text: String) -> String { MarkupEscaping.markdown(text) }
-        func duration(_ ms: Double?) -> String { ms.map { HumanFormat.duration(milliseconds: $0) } ?? "–" }
+        func duration(_ ms: Double?) -> String { HumanFormat.duration(milliseconds: ms) }
         var lines = ["## \(md(document.title))", ""]
-        if let run = s.run { lines += ["Run \(md(run)), the latest of \(s.history?.runs.count ?? 1).", ""] }
-        lines.append("**\(s.recordCount) tasks** · success rate **\(s.successRate.map(HumanFormat.percent) ?? "–")**"
-            + " · p50 **\(duration(s.durations.p50Ms))** · p95 **\(duration(s.durations.p95Ms))**"
-            + " · **\(s.failureCount)** failed or timed out")
+        if let run = statistics.run { lines += ["Run \(md(run)), the latest of \(statistics.history?.runs.count ?? 1).", ""] }
+        lines.append("**\(statistics.recordCount) tasks** · success rate **\(HumanFormat.percent(statistics.successRate))**"
+            + " · p50 **\(duration(statistics.durations.p50Ms))** · p95 **\(duration(statistics.durations.p95Ms))**"
+            + " · **\(statistics.failureCount)** failed or timed out")
         lines += ["", "| Status | Tasks |", "|---|---:|"]
-        lines += s.statuses.map { "| \(md($0.label)) | \($0.count) |" }
+        lines += statistics.statuses.map { "| \(md($0.label)) | \($0.count) |" }
 
         if !document.gates.isEmpty {
             lines += ["", "### Gates", ""]
             lines += document.gates.map { "- \($0.tripped ? "❌" : "✅") \(md($0.summary))" }
         }
-        if let changes = s.changes {
+        if let changes = statistics.changes {
             let against = document.baseline.map { "the baseline \(md($0))" }
                 ?? (changes.baselineRun.isEmpty ? "the previous run" : "run \(md(changes.baselineRun))")
             lines += ["", "### Since \(against)", ""]

@@ -27,12 +27,12 @@ extension ReportPage {
         let limitNote: HTMLText
         let hasLimitNote: Bool
 
-        init(_ c: RunChanges, baseline: String?) {
+        init(_ changes: RunChanges, baseline: String?) {
             func label(_ text: String) -> String { DisplayText.cut(text, to: DisplayText.labelLimit) }
             against = HTMLText(baseline.map { "the baseline \(label($0))" }
-                ?? (c.baselineRun.isEmpty ? "the previous run" : "run \(label(c.baselineRun))"))
+                ?? (changes.baselineRun.isEmpty ? "the previous run" : "run \(label(changes.baselineRun))"))
             summary = HTMLText(
-                "\(c.newFailureCount) new failures · \(c.regressionCount) slower · \(c.fixedCount) fixed · \(c.flakyCount) flaky")
+                "\(changes.newFailureCount) new failures · \(changes.regressionCount) slower · \(changes.fixedCount) fixed · \(changes.flakyCount) flaky")
             func row(_ task: ChangedTask) -> ChangeRow {
                 ChangeRow(
                     name: .label(task.name), group: .label(task.group), status: .label(task.status),
@@ -40,13 +40,13 @@ extension ReportPage {
                     baselineColor: ReportPage.statusColor(StatusKind(label: task.baselineStatus)),
                     exitCode: task.exitCode.map { HTMLText(String($0)) } ?? ReportPage.none, error: .error(task.error))
             }
-            newFailures = PageList.rows(c.newFailures, make: row)
-            newFailureCount = HTMLText(String(c.newFailureCount))
+            newFailures = PageList.rows(changes.newFailures, make: row)
+            newFailureCount = HTMLText(String(changes.newFailureCount))
             hasNewFailures = !newFailures.isEmpty
-            fixed = PageList.rows(c.fixed, make: row)
-            fixedCount = HTMLText(String(c.fixedCount))
+            fixed = PageList.rows(changes.fixed, make: row)
+            fixedCount = HTMLText(String(changes.fixedCount))
             hasFixed = !fixed.isEmpty
-            regressions = PageList.rows(c.regressions) { r in
+            regressions = PageList.rows(changes.regressions) { r in
                 RegressionRow(
                     name: .label(r.name), group: .label(r.group), before: ReportPage.duration(r.baselineMs),
                     after: ReportPage.duration(r.currentMs),
@@ -54,22 +54,22 @@ extension ReportPage {
                     beforeSort: HTMLText(String(r.baselineMs)), afterSort: HTMLText(String(r.currentMs)),
                     changeSort: HTMLText(r.growth.map { String($0) } ?? ""), trend: HTMLText(markup: TrendLine.svg(r.trendMs)))
             }
-            regressionCount = HTMLText(String(c.regressionCount))
+            regressionCount = HTMLText(String(changes.regressionCount))
             hasRegressions = !regressions.isEmpty
-            regressionRule = HTMLText("p95 (or the one duration) more than \(HumanFormat.percent(c.regressionThreshold)) and "
-                + "\(HumanFormat.duration(milliseconds: c.regressionFloorMs)) above the baseline's")
-            flaky = PageList.rows(c.flaky) { f in
+            regressionRule = HTMLText("p95 (or the one duration) more than \(HumanFormat.percent(changes.regressionThreshold)) and "
+                + "\(HumanFormat.duration(milliseconds: changes.regressionFloorMs)) above the baseline's")
+            flaky = PageList.rows(changes.flaky) { f in
                 FlakyRow(
                     name: .label(f.name), group: .label(f.group),
                     outcomes: HTMLText(f.outcomes.map { $0?.mark ?? "·" }.joined(separator: " ")),
                     outcomesText: HTMLText(f.outcomes.map { $0?.rawValue ?? "did not run" }.joined(separator: ", ")),
                     flips: HTMLText(String(f.flips)), retried: HTMLText(f.retried ? "yes" : "no"))
             }
-            flakyCount = HTMLText(String(c.flakyCount))
+            flakyCount = HTMLText(String(changes.flakyCount))
             hasFlaky = !flaky.isEmpty
-            runsCompared = HTMLText(c.runsCompared.map { $0.isEmpty ? "(no run id)" : label($0) }.joined(separator: ", "))
-            let cut = [c.newFailureCount > newFailures.count, c.regressionCount > regressions.count,
-                       c.fixedCount > fixed.count, c.flakyCount > flaky.count].contains(true)
+            runsCompared = HTMLText(changes.runsCompared.map { $0.isEmpty ? "(no run id)" : label($0) }.joined(separator: ", "))
+            let cut = [changes.newFailureCount > newFailures.count, changes.regressionCount > regressions.count,
+                       changes.fixedCount > fixed.count, changes.flakyCount > flaky.count].contains(true)
             limitNote = cut ? HTMLText("Long lists are cut short; the counts in the headings, and stats.json, count every task.")
                 : .empty
             hasLimitNote = cut

@@ -65,21 +65,21 @@ struct ReportPage: TemplateObject {
         downloads: [String] = []
     ) {
         self.downloads = downloads.map { HTMLText($0) }
-        let s = document.statistics
+        let statistics = document.statistics
         title = .label(document.title)
         generatedAt = HTMLText(document.generatedAtText)
         version = HTMLText(document.toolVersion)
         inputs = document.inputs.map(HTMLText.label)
-        hasRecords = s.recordCount > 0
-        recordCount = HTMLText(HumanFormat.count(s.recordCount))
-        cards = Self.cards(s)
+        hasRecords = statistics.recordCount > 0
+        recordCount = HTMLText(HumanFormat.count(statistics.recordCount))
+        cards = Self.cards(statistics)
 
         let figures = Self.figures(document, inline: inlineCharts)
         charts = figures.filter { !$0.kind.isHistory }.map(\.figure)
         historyCharts = figures.filter { $0.kind.isHistory }.map(\.figure)
-        let history = s.history
+        let history = statistics.history
         hasHistory = history != nil
-        if let run = s.run, let history {
+        if let run = statistics.run, let history {
             scopeNote = HTMLText("This page describes the latest run, \(DisplayText.cut(run, to: DisplayText.labelLimit)), "
                 + "of the \(history.runs.count) runs in the records; --all-runs describes them together.")
         } else {
@@ -96,7 +96,7 @@ struct ReportPage: TemplateObject {
         let tripped = gates.filter(\.tripped).count
         trippedNote = tripped == 0 ? .empty : HTMLText("\(tripped) of \(gates.count) gates tripped: this report fails its checks.")
         hasTripped = tripped > 0
-        changes = s.changes.map { Changes($0, baseline: document.baseline) }
+        changes = statistics.changes.map { Changes($0, baseline: document.baseline) }
         hasChanges = changes != nil
 
         let historyColumns = StatusColumns(history?.statuses ?? [])
@@ -107,40 +107,40 @@ struct ReportPage: TemplateObject {
                 runId: .label(run.runId), started: Self.time(run.startedAt), total: HTMLText(String(run.total)),
                 counts: historyColumns.fold(run.counts).map { HTMLText(String($0)) },
                 successRate: Self.percent(run.successRate), p95: Self.duration(run.p95Ms), p95Sort: Self.sortKey(run.p95Ms),
-                isShown: run.runId == s.run)
+                isShown: run.runId == statistics.run)
         }
         runsNote = PageList.note(shown: runs.count, of: allRuns.count, "latest \(runs.count) of \(allRuns.count) runs")
         hasRunsNote = !runsNote.isNull
 
-        let columns = StatusColumns(s.statuses)
+        let columns = StatusColumns(statistics.statuses)
         statuses = Self.statusRows(columns)
         statusesNote = columns.mergedLabels == 0 ? .empty
-            : HTMLText("\(s.statuses.count) status labels: the last row counts \(columns.mergedLabels) of them together; "
+            : HTMLText("\(statistics.statuses.count) status labels: the last row counts \(columns.mergedLabels) of them together; "
                 + "stats.json lists each.")
         hasStatusesNote = !statusesNote.isNull
-        durations = Self.durationMetrics(s.durations)
+        durations = Self.durationMetrics(statistics.durations)
         groupHeaders = statuses
-        groups = PageList.rows(s.groups) { group in
+        groups = PageList.rows(statistics.groups) { group in
             GroupRow(name: .label(group.name), total: HTMLText(String(group.total)), successRate: Self.percent(group.successRate),
                      p50: Self.duration(group.p50Ms), p95: Self.duration(group.p95Ms),
                      p50Sort: Self.sortKey(group.p50Ms), p95Sort: Self.sortKey(group.p95Ms),
                      counts: columns.fold(group.counts).map { HTMLText(String($0)) })
         }
-        hasGroups = s.groups.count > 1 || s.groups.first?.name != GroupStatistics.ungrouped
+        hasGroups = statistics.groups.count > 1 || statistics.groups.first?.name != GroupStatistics.ungrouped
         groupsNote = PageList.note(
-            shown: groups.count, of: s.groups.count, "\(groups.count) largest of \(s.groups.count) groups")
+            shown: groups.count, of: statistics.groups.count, "\(groups.count) largest of \(statistics.groups.count) groups")
         hasGroupsNote = !groupsNote.isNull
 
-        slowest = PageList.rows(s.slowest, make: Self.taskRow)
+        slowest = PageList.rows(statistics.slowest, make: Self.taskRow)
         hasSlowest = !slowest.isEmpty
-        failures = PageList.rows(s.failures, make: Self.taskRow)
+        failures = PageList.rows(statistics.failures, make: Self.taskRow)
         hasFailures = !failures.isEmpty
         failureNote = PageList.note(
-            shown: failures.count, of: s.failureCount, "first \(failures.count) of \(s.failureCount) failures")
+            shown: failures.count, of: statistics.failureCount, "first \(failures.count) of \(statistics.failureCount) failures")
         hasFailureNote = !failureNote.isNull
     }
 
-    private static func cards(_ s: TaskStatistics) -> [Card] {
+    private static func cards(_ statistics: TaskStatistics) -> [Card] {
         func card(_ label: String, _ value: HTMLText, _ detail: String, good: Bool?) -> Card {
             Card(label: HTMLText(label), value: value, detail: HTMLText(detail),
                  tone: HTMLText(good.map { $0 ? "good" : "bad" } ?? "neutral"),
@@ -148,11 +148,11 @@ struct ReportPage: TemplateObject {
                  toneText: HTMLText(good.map { $0 ? "(fine)" : "(needs attention)" } ?? ""))
         }
         return [
-            card("Tasks", HTMLText(HumanFormat.count(s.recordCount)), "\(s.recordCount) records", good: nil),
-            card("Success rate", percent(s.successRate), "completed of finished", good: (s.successRate ?? 1) >= 0.95),
-            card("p50 duration", duration(s.durations.p50Ms), "median", good: nil),
-            card("p95 duration", duration(s.durations.p95Ms), "95th percentile", good: nil),
-            card("Failures", HTMLText(HumanFormat.count(s.failureCount)), "failed or timed out", good: s.failureCount == 0),
+            card("Tasks", HTMLText(HumanFormat.count(statistics.recordCount)), "\(statistics.recordCount) records", good: nil),
+            card("Success rate", percent(statistics.successRate), "completed of finished", good: (statistics.successRate ?? 1) >= 0.95),
+            card("p50 duration", duration(statistics.durations.p50Ms), "median", good: nil),
+            card("p95 duration", duration(statistics.durations.p95Ms), "95th percentile", good: nil),
+            card("Failures", HTMLText(HumanFormat.count(statistics.failureCount)), "failed or timed out", good: statistics.failureCount == 0),
         ]
     }
 
@@ -181,8 +181,8 @@ struct ReportPage: TemplateObject {
     }
 
     static let none = HTMLText(HumanFormat.notANumber)
-    static func duration(_ ms: Double?) -> HTMLText { ms.map { HTMLText(HumanFormat.duration(milliseconds: $0)) } ?? none }
-    static func percent(_ ratio: Double?) -> HTMLText { ratio.map { HTMLText(HumanFormat.percent($0)) } ?? none }
+    static func duration(_ ms: Double?) -> HTMLText { HTMLText(HumanFormat.duration(milliseconds: ms)) }
+    static func percent(_ ratio: Double?) -> HTMLText { HTMLText(HumanFormat.percent(ratio)) }
     static func time(_ seconds: Double?) -> HTMLText { seconds.map { HTMLText(UTCTime(seconds: $0).rfc3339()) } ?? none }
     /// A number for sorting; empty (sorted as text, before numbers) when absent.
     static func sortKey(_ value: Double?) -> HTMLText { value.map { HTMLText(String($0)) } ?? .empty }

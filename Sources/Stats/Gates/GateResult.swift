@@ -10,22 +10,22 @@ public struct GateResult: Sendable, Equatable, Codable {
     public var tripped: Bool
 
     /// Checks `gate` against `statistics`. A gate whose figure is absent does not trip.
-    public init(_ gate: Gate, statistics s: TaskStatistics) {
+    public init(_ gate: Gate, statistics: TaskStatistics) {
         self.gate = gate
-        let finished = s.statuses.filter { $0.kind.isFinished }.reduce(0) { $0 + $1.count }
+        let finished = statistics.statuses.filter { $0.kind.isFinished }.reduce(0) { $0 + $1.count }
         switch gate.metric {
-        case .tasks: measured = Double(s.recordCount)
-        case .failed: measured = Double(s.failureCount)
-        case .newFailures: measured = s.changes.map { Double($0.newFailureCount) }
-        case .fixed: measured = s.changes.map { Double($0.fixedCount) }
-        case .flaky: measured = s.changes.map { Double($0.flakyCount) }
-        case .regressions: measured = s.changes.map { Double($0.regressionCount) }
-        case .failureRate: measured = finished > 0 ? Double(s.failureCount) / Double(finished) : nil
-        case .successRate: measured = s.successRate
-        case .p50: measured = s.durations.p50Ms
-        case .p95: measured = s.durations.p95Ms
-        case .p99: measured = s.durations.p99Ms
-        case .max: measured = s.durations.maxMs
+        case .tasks: measured = Double(statistics.recordCount)
+        case .failed: measured = Double(statistics.failureCount)
+        case .newFailures: measured = statistics.changes.map { Double($0.newFailureCount) }
+        case .fixed: measured = statistics.changes.map { Double($0.fixedCount) }
+        case .flaky: measured = statistics.changes.map { Double($0.flakyCount) }
+        case .regressions: measured = statistics.changes.map { Double($0.regressionCount) }
+        case .failureRate: measured = finished > 0 ? Double(statistics.failureCount) / Double(finished) : nil
+        case .successRate: measured = statistics.successRate
+        case .p50: measured = statistics.durations.p50Ms
+        case .p95: measured = statistics.durations.p95Ms
+        case .p99: measured = statistics.durations.p99Ms
+        case .max: measured = statistics.durations.maxMs
         }
         tripped = measured.map { gate.comparison.holds($0, gate.value) } ?? false
     }
