@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -32,7 +33,7 @@ struct ExportTests {
         let folder = try TemporaryFolder()
         let records = twoNights()
         let input = try folder.write("records.jsonl", try jsonLines(records))
-        #expect(try CommandRun.taskreport(["report", input, "--out", folder.path("out")]).status == 0)
+        try makeReport([input], out: folder.path("out"))
         let parsed = try CommandRun.tool("python3", ["-c", """
             import csv, json, sys
             print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))))
@@ -61,7 +62,7 @@ struct ExportTests {
             ["id": "t\(i)\(field)", "status": "failed", "name": field, "group": field, "error": field]
         }
         let input = try folder.write("records.jsonl", try jsonLines(records))
-        #expect(try CommandRun.taskreport(["report", input, "--out", folder.path("out"), "--exports", "tasks.csv"]).status == 0)
+        try makeReport([input], out: folder.path("out")) { $0.exports = [.csv] }
         let parsed = try CommandRun.tool("python3", ["-c", """
             import csv, json, sys
             print(json.dumps(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))
@@ -82,7 +83,7 @@ struct ExportTests {
     func junitFromRecords() throws {
         let folder = try TemporaryFolder()
         let input = try folder.write("records.jsonl", try jsonLines(twoNights(tricky: "x<y & \"z\"")))
-        #expect(try CommandRun.taskreport(["report", input, "--out", folder.path("out")]).status == 0)
+        try makeReport([input], out: folder.path("out"))
         let junit = folder.path("out/junit.xml")
         let lint = try CommandRun.tool("xmllint", ["--noout", "--schema", Fixtures.path("junit.xsd"), junit])
         #expect(lint.status == 0, "\(lint.standardError)")
@@ -129,7 +130,7 @@ struct ExportTests {
         #expect(try latest.nodes(forXPath: "//testcase[@name='after']/skipped").count == 1)
         #expect(try latest.nodes(forXPath: "//testcase[@name='ok']/*").isEmpty)
         // Both runs: each failure with its own run's output.
-        #expect(try CommandRun.taskreport(["report", folder.path("store.sqlite"), "--all-runs", "--out", folder.path("all")]).status == 0)
+        try makeReport([folder.path("store.sqlite")], out: folder.path("all")) { $0.scope = .all }
         let failures = try junit("all").nodes(forXPath: "//testcase[@name='broken']/failure").compactMap(\.stringValue)
         #expect(failures.count == 2)
         #expect(failures.first?.contains("run 1: disk") == true && failures.last?.contains("run 2: disk") == true)

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Testing
 import TestSupport
 
@@ -60,9 +61,10 @@ struct GateAndPageTests {
     func singleFile() throws {
         let folder = try TemporaryFolder()
         let out = folder.path("out")
-        let run = try CommandRun.taskreport(
-            ["report", Fixtures.path("records.jsonl"), "--out", out, "--single-file", "--exports", "none"])
-        #expect(run.status == 0, "\(run.standardError)")
+        try makeReport([Fixtures.path("records.jsonl")], out: out) { request in
+            request.singleFile = true
+            request.exports = []
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["index.html"])
         let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(!html.contains("<?xml"))
@@ -93,7 +95,7 @@ struct GateAndPageTests {
         }
         let input = try folder.write("big.jsonl", lines.joined(separator: "\n"))
         let out = folder.path("out")
-        #expect(try CommandRun.taskreport(["report", input, "--out", out, "--exports", "stats.json"]).status == 0)
+        try makeReport([input], out: out) { $0.exports = [.statsJSON] }
         let size = try #require(try FileManager.default.attributesOfItem(atPath: out + "/index.html")[.size] as? Int)
         #expect(size < 2_000_000, "index.html is \(size) bytes")
         let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
@@ -111,7 +113,7 @@ struct GateAndPageTests {
     func accessible() throws {
         let folder = try TemporaryFolder()
         let input = try folder.write("records.jsonl", try jsonLines(twoNights()))
-        #expect(try CommandRun.taskreport(["report", input, "--out", folder.path("out")]).status == 0)
+        try makeReport([input], out: folder.path("out"))
         let html = try String(contentsOfFile: folder.path("out/index.html"), encoding: .utf8)
         let levels = html.components(separatedBy: "<h").dropFirst().compactMap { Int(String($0.prefix(1))) }
         #expect(levels.first == 1 && levels.filter { $0 == 1 }.count == 1)

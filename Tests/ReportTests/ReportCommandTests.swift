@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Testing
 import TestSupport
 
@@ -22,6 +23,16 @@ struct FixtureRecords {
         let lo = Int(h.rounded(.down))
         return sorted[lo] + (sorted[min(lo + 1, sorted.count - 1)] - sorted[lo]) * (h - Double(lo))
     }
+}
+
+/// A report made in process by the pipeline, as `taskreport report` makes it.
+@discardableResult
+func makeReport(
+    _ inputs: [String], out: String, configure: (inout ReportRequest) -> Void = { _ in }
+) throws -> ReportOutcome {
+    var request = ReportRequest(inputs: inputs, folder: out)
+    configure(&request)
+    return try ReportJob(request, toolVersion: "test").run()
 }
 
 @Suite("taskreport report, end to end")
@@ -80,7 +91,7 @@ struct ReportCommandTests {
     func escaping() throws {
         let folder = try TemporaryFolder()
         let out = folder.path("Output")
-        #expect(try CommandRun.taskreport(["report", Fixtures.path("records.jsonl"), "--out", out]).status == 0)
+        try makeReport([Fixtures.path("records.jsonl")], out: out)
         let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("&lt;img src=x onerror=alert(2)&gt;"))
@@ -98,7 +109,7 @@ struct ReportCommandTests {
     func selfContained() throws {
         let folder = try TemporaryFolder()
         let out = folder.path("Output")
-        #expect(try CommandRun.taskreport(["report", Fixtures.path("records.jsonl"), "--out", out]).status == 0)
+        try makeReport([Fixtures.path("records.jsonl")], out: out)
         let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         var references: [String] = []
         for attribute in ["src=\"", "href=\"", "srcset=\""] {
@@ -117,7 +128,7 @@ struct ReportCommandTests {
     func deterministicCharts() throws {
         let folder = try TemporaryFolder()
         for out in ["One", "Two"] {
-            #expect(try CommandRun.taskreport(["report", Fixtures.path("records.jsonl"), "--out", folder.path(out)]).status == 0)
+            try makeReport([Fixtures.path("records.jsonl")], out: folder.path(out))
         }
         for kind in ["status", "duration", "groups", "timeline"] {
             let one = try Data(contentsOf: folder.url.appendingPathComponent("One/charts/\(kind).svg"))
@@ -140,8 +151,7 @@ struct ReportCommandTests {
     func emptyInput() throws {
         let folder = try TemporaryFolder()
         let input = try folder.write("empty.jsonl", "")
-        let run = try CommandRun.taskreport(["report", input, "--out", folder.path("Output")])
-        #expect(run.status == 0)
+        try makeReport([input], out: folder.path("Output"))
         let html = try String(contentsOfFile: folder.path("Output/index.html"), encoding: .utf8)
         #expect(html.contains("No records"))
     }
@@ -153,11 +163,10 @@ struct ReportCommandTests {
         try folder.write("Output/taskreport.sqlite", "the store")
         try folder.write("Output/index.html", "old page")
         try folder.write("Output/charts/history.png", "old chart")
-        let run = try CommandRun.taskreport(["report", Fixtures.path("records.jsonl"), "--out", folder.path("Output")])
-        #expect(run.status == 0)
+        try makeReport([Fixtures.path("records.jsonl")], out: folder.path("Output"))
         #expect(try String(contentsOfFile: folder.path("Output/taskreport.sqlite"), encoding: .utf8) == "the store")
         #expect(try String(contentsOfFile: folder.path("Output/index.html"), encoding: .utf8) != "old page")
-        #expect(!folder.exists("Output/charts/history.png"), "the old charts folder is replaced whole")
+        #expect(!folder.exists("Output/charts/history.png"), "a chart of the old report that the new one does not draw goes")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "no staging folder is left: \(leftovers)")
     }
@@ -168,11 +177,10 @@ struct ReportCommandTests {
         try FileManager.default.createDirectory(atPath: folder.path("tpl"), withIntermediateDirectories: true)
         try folder.write(
             "tpl/index.mustache", "<h1>{{{title}}}</h1>{{#statuses}}<p>{{{label}}}={{{count}}}</p>{{/statuses}}<i>{{title}}</i>")
-        let run = try CommandRun.taskreport([
-            "report", Fixtures.path("records.jsonl"), "--out", folder.path("Output"), "--templates", folder.path("tpl"),
-            "--title", "A & B",
-        ])
-        #expect(run.status == 0, "\(run.standardError)")
+        try makeReport([Fixtures.path("records.jsonl")], out: folder.path("Output")) { request in
+            request.templates = folder.path("tpl")
+            request.title = "A & B"
+        }
         let html = try String(contentsOfFile: folder.path("Output/index.html"), encoding: .utf8)
         #expect(html.hasPrefix("<h1>A &amp; B</h1>"))
         #expect(html.contains("<p>timeout="))
