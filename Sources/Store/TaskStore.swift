@@ -136,6 +136,17 @@ public final class TaskStore {
         }
     }
 
+    /// Folds the write-ahead log back into the store and lets SQLite remove
+    /// the `-wal` and `-shm` files, as it does when the last connection that
+    /// may write closes. A reader (the report over the store) leaves them
+    /// behind; a run tidies its own store after reporting. When another run is
+    /// connected, the files are in use and stay. Failures are left unsaid: the
+    /// store is whole either way.
+    public static func tidy(path: String) {
+        guard let connection = try? SQLiteConnection(path: path, mode: .readWrite) else { return }
+        try? connection.execute("PRAGMA busy_timeout = 1000; PRAGMA wal_checkpoint(TRUNCATE);")
+    }
+
     /// RFC 3339 UTC with milliseconds, the form Ingest reads back.
     public static func timestamp(_ date: Date) -> String {
         UTCTime(seconds: date.timeIntervalSince1970).rfc3339(milliseconds: true)

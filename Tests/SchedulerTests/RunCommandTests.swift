@@ -166,6 +166,8 @@ struct RunCommandTests {
         try folder.write("t2.json", #"{ "tasks": [ { "id": "a", "command": ["true"] }, { "id": "b", "command": ["true"] } ] }"#)
         #expect(try CommandRun.taskreport(["run", "t.json", "--no-report"], in: folder.url).status == 1)
         #expect(try CommandRun.taskreport(["run", "t2.json"], in: folder.url).status == 0)
+        // The run's report read the store; the run tidied it, so no log files sit in the folder it publishes.
+        #expect(!folder.exists("Output/taskreport.sqlite-wal") && !folder.exists("Output/taskreport.sqlite-shm"))
         let report = try CommandRun.taskreport(["report", "Output/taskreport.sqlite", "--out", "Report"], in: folder.url)
         #expect(report.status == 0, "\(report.standardError)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appendingPathComponent("Report/stats.json"))) as! [String: Any]
