@@ -8,11 +8,12 @@ public struct LoadedRecords {
     /// A reader per store among the inputs, in order.
     public let stores: [StoredOutputReader]
 
-    /// What the tasks that did not complete wrote, across the stores (the first store's tail wins).
+    /// What the tasks that did not complete wrote, each attempt's, the last first, across the
+    /// stores (the first store that has a task wins).
     /// - Parameter run: The run's id; nil for every run's.
     /// - Throws: ``IngestError`` when a store cannot be read.
-    public func incompleteOutputs(run: String?) throws(IngestError) -> [String: TaskOutput] {
-        var outputs: [String: TaskOutput] = [:]
+    public func incompleteOutputs(run: String?) throws(IngestError) -> [String: [TaskOutput]] {
+        var outputs: [String: [TaskOutput]] = [:]
         for store in stores {
             outputs.merge(try store.incompleteOutputs(run: run)) { first, _ in first }
         }

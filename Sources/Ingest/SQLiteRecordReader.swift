@@ -67,7 +67,7 @@ struct SQLiteRecordReader {
         let all = try prepare(path: path, "SELECT * FROM \(Self.defaultTable)")
         let columns = (0..<all.columnCount).map { all.columnName($0) }
         let store = StoredOutputReader.outputColumns.isSubset(of: Set(columns.map { $0.lowercased() }))
-            ? StoredOutputReader(input: path, connection: all.database) : nil
+            && Self.hasTable("attempts", on: all.database) ? StoredOutputReader(input: path, connection: all.database) : nil
         let known = Set(RecordField.allCases.map(\.name))
         let wanted = columns.filter { known.contains($0.lowercased()) }
         let select = "SELECT " + (wanted.isEmpty ? "*" : wanted.map(Self.quoted).joined(separator: ", "))
@@ -115,6 +115,14 @@ struct SQLiteRecordReader {
         } catch {
             throw Self.failure(error, input: path)
         }
+    }
+
+    /// Whether the database has a table of this name.
+    static func hasTable(_ name: String, on connection: SQLiteConnection) -> Bool {
+        guard let statement = try? connection.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1"),
+              (try? statement.bind(.text(name), at: 1)) != nil
+        else { return false }
+        return (try? statement.step()) == true
     }
 
     /// Whether the database is a taskreport store (its three tables, `tasks` with the output
@@ -185,7 +193,7 @@ struct SQLiteRecordReader {
         let finished = try time(.finishedAt)
         var record = tc_record(
             id: text(.id), status: text(.status), name: text(.name), group: text(.group), run_id: text(.runID),
-            error: text(.error), data: text(.data), started_at_text: started.text, finished_at_text: finished.text,
+            error: text(.error), data: text(.data), output: text(.output), started_at_text: started.text, finished_at_text: finished.text,
             started_at: started.seconds, finished_at: finished.seconds, duration_ms: try number(.durationMs),
             exit_code: try integer(.exitCode), attempts: try integer(.attempts), text_is_utf8: 0)
         let failure: (field: String?, message: String)?

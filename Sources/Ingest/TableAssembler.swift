@@ -25,10 +25,10 @@ private struct TableColumns {
     var startedAt: [Double] = [], finishedAt: [Double] = [], durationMs: [Double] = []
     var exitCode: [Int32] = [], attempts: [Int32] = []
     var dictionaries = [GlobalDictionary](repeating: GlobalDictionary(), count: 4)
-    var texts = [TextColumn](repeating: TextColumn(), count: 3)
+    var texts = [TextColumn](repeating: TextColumn(), count: 4)
 
     init(capacity: Int) {
-        for i in 0..<3 { texts[i].offsets.reserveCapacity(capacity + 1) }
+        for i in texts.indices { texts[i].offsets.reserveCapacity(capacity + 1) }
         startedAt.reserveCapacity(capacity)
         finishedAt.reserveCapacity(capacity)
         durationMs.reserveCapacity(capacity)
@@ -48,7 +48,7 @@ private struct TableColumns {
         for (i, column) in [TC_STATUS, TC_NAME, TC_GROUP, TC_RUN_ID].enumerated() {
             dictionaries[i].append(table, column, count: n)
         }
-        for (i, column) in [TC_ID, TC_ERROR, TC_DATA].enumerated() {
+        for (i, column) in [TC_ID, TC_ERROR, TC_DATA, TC_OUTPUT].enumerated() {
             var byteCount = 0
             let bytes = tc_table_text_bytes(table, column, &byteCount)
             let base = UInt64(texts[i].bytes.count)
@@ -63,7 +63,7 @@ private struct TableColumns {
             id: texts[0], status: dictionaries[0].column, name: dictionaries[1].column,
             group: dictionaries[2].column, runID: dictionaries[3].column, startedAt: startedAt,
             finishedAt: finishedAt, durationMs: durationMs, exitCode: exitCode, attempts: attempts,
-            error: texts[1], data: texts[2])
+            error: texts[1], data: texts[2], output: texts[3])
     }
 }
 

@@ -18,8 +18,9 @@ public struct ReportDocument: Sendable {
     public var baseline: String?
     /// The `--fail-on` gates, checked.
     public var gates: [GateResult]
-    /// What the described run's tasks wrote, by ``TaskOutput/key(run:id:)`` (from a taskreport store), for `junit.xml`.
-    public var outputs: [String: TaskOutput]
+    /// What the described run's tasks wrote in each attempt, the last first, by ``TaskOutput/key(run:id:)``
+    /// (from a taskreport store); see ``outputs(ofRow:)``.
+    public var outputs: [String: [TaskOutput]]
     public var generatedAt: Date
     /// The version of taskreport that made the report.
     public var toolVersion: String
@@ -28,7 +29,7 @@ public struct ReportDocument: Sendable {
 
     public init(
         title: String, inputs: [String], records: TaskTable, statistics: TaskStatistics, baseline: String? = nil,
-        gates: [GateResult] = [], outputs: [String: TaskOutput] = [:], generatedAt: Date = Date(), toolVersion: String
+        gates: [GateResult] = [], outputs: [String: [TaskOutput]] = [:], generatedAt: Date = Date(), toolVersion: String
     ) {
         self.title = title
         self.inputs = inputs
@@ -55,6 +56,14 @@ public struct ReportDocument: Sendable {
             return Array(0..<records.count)
         }
         return records.runID.codes.indices.filter { records.runID.codes[$0] == Int32(code) }
+    }
+
+    /// What the task of record `row` wrote, the last attempt first: the store's attempts when there
+    /// are any, else the record's own `output` field as one attempt; empty when neither says.
+    public func outputs(ofRow row: Int) -> [TaskOutput] {
+        if let stored = outputs[TaskOutput.key(run: records.runID[row], id: records.id[row])], !stored.isEmpty { return stored }
+        guard !records.output.isEmpty(at: row) else { return [] }
+        return [TaskOutput(stdout: records.output[row], stderr: "")]
     }
 
     /// Whether any gate tripped.

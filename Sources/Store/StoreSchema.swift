@@ -22,7 +22,7 @@ enum StoreSchema {
         case .durationMs: "REAL"
         case .exitCode: "INTEGER"
         case .attempts: "INTEGER NOT NULL"
-        case .data: nil
+        case .data, .output: nil  // the store keeps its own output tails
         }
     }
 

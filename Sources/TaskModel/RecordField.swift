@@ -6,7 +6,7 @@
 /// table in the same order (`tc_field`), and a test checks that the two agree.
 /// The raw value is the field's position, for arrays indexed by field.
 public enum RecordField: Int, Sendable, CaseIterable {
-    case runID, id, name, group, status, startedAt, finishedAt, durationMs, exitCode, attempts, error, data
+    case runID, id, name, group, status, startedAt, finishedAt, durationMs, exitCode, attempts, error, data, output
 
     /// The name in JSON, SQL and CSV.
     public var name: String {
@@ -23,6 +23,7 @@ public enum RecordField: Int, Sendable, CaseIterable {
         case .attempts: "attempts"
         case .error: "error"
         case .data: "data"
+        case .output: "output"
         }
     }
 

@@ -19,6 +19,6 @@ extension TaskTable {
         return TaskTable(
             id: pick(id), status: pick(status), name: pick(name), group: pick(group), runID: pick(runID),
             startedAt: pick(startedAt), finishedAt: pick(finishedAt), durationMs: pick(durationMs),
-            exitCode: pick(exitCode), attempts: pick(attempts), error: pick(error), data: pick(data))
+            exitCode: pick(exitCode), attempts: pick(attempts), error: pick(error), data: pick(data), output: pick(output))
     }
 }

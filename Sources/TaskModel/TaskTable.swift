@@ -21,16 +21,19 @@ public struct TaskTable: Sendable {
     public var error: TextColumn
     /// The free `data` payload of each record as JSON text, kept but not analysed.
     public var data: TextColumn
+    /// What each task wrote, as the record gives it (its `output` field); empty for most.
+    public var output: TextColumn
 
     /// Creates a table from its columns, which must all have the same length.
     public init(
         id: TextColumn, status: DictionaryColumn, name: DictionaryColumn, group: DictionaryColumn,
         runID: DictionaryColumn, startedAt: [Double], finishedAt: [Double], durationMs: [Double],
-        exitCode: [Int32], attempts: [Int32], error: TextColumn, data: TextColumn
+        exitCode: [Int32], attempts: [Int32], error: TextColumn, data: TextColumn, output: TextColumn? = nil
     ) {
+        let output = output ?? TextColumn(bytes: [], offsets: [UInt64](repeating: 0, count: id.count + 1))
         precondition(
             [status.count, name.count, group.count, runID.count, startedAt.count, finishedAt.count,
-             exitCode.count, attempts.count, error.count, data.count].allSatisfy { $0 == id.count }
+             exitCode.count, attempts.count, error.count, data.count, output.count].allSatisfy { $0 == id.count }
                 && durationMs.count == id.count,
             "every column of a TaskTable must have the same length")
         self.id = id
@@ -45,6 +48,7 @@ public struct TaskTable: Sendable {
         self.attempts = attempts
         self.error = error
         self.data = data
+        self.output = output
     }
 
     /// An empty table.

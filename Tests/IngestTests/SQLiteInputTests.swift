@@ -161,12 +161,17 @@ struct SQLiteInputTests {
             CREATE TABLE tasks (run_id TEXT, id TEXT, status TEXT, stdout_tail TEXT, stderr_tail TEXT);
             INSERT INTO tasks VALUES ('r1', 'a', 'failed', 'out a', 'err a'), ('r1', 'b', 'completed', 'out b', ''),
                                      ('r2', 'a', 'failed', '', 'err r2');
+            CREATE TABLE attempts (run_id TEXT, task_id TEXT, attempt INTEGER, stdout_tail TEXT, stderr_tail TEXT);
+            INSERT INTO attempts VALUES ('r1', 'a', 1, 'first', ''), ('r1', 'a', 2, 'out a', 'err a'),
+                                        ('r1', 'b', 1, 'out b', ''), ('r2', 'a', 1, '', 'err r2');
             """, in: folder, name: "store.db")
         let plain = try database(Self.schema + "INSERT INTO tasks (id, status) VALUES ('x', 'failed');", in: folder, name: "plain.db")
         let json = try folder.write("r.jsonl", #"{"id":"j","status":"failed"}"#)
         let loaded = try TaskLoader().read([.file(store), .file(plain), .file(json)])
         #expect(loaded.table.count == 5 && loaded.stores.map(\.input) == [store])
-        #expect(try loaded.incompleteOutputs(run: "r1") == [TaskOutput.key(run: "r1", id: "a"): TaskOutput(stdout: "out a", stderr: "err a")])
+        #expect(try loaded.incompleteOutputs(run: "r1") == [TaskOutput.key(run: "r1", id: "a"): [
+            TaskOutput(attempt: 2, stdout: "out a", stderr: "err a"), TaskOutput(attempt: 1, stdout: "first", stderr: ""),
+        ]], "each attempt, the last first")
         #expect(try loaded.incompleteOutputs(run: nil).count == 2)
         #expect(try TaskLoader(query: "SELECT id, status FROM tasks").read([.file(store)]).stores.isEmpty, "a query is not read as a store")
     }

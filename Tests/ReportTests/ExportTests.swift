@@ -69,7 +69,7 @@ struct ExportTests {
             """, folder.path("out/tasks.csv")])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(parsed.standardOutput.utf8)) as? [[String]])
         #expect(rows.count == fields.count + 1, "one row per record, and the header")
-        #expect(rows.allSatisfy { $0.count == 12 }, "every row as wide as the header")
+        #expect(rows.allSatisfy { $0.count == 13 }, "every row as wide as the header")
         for (row, field) in zip(rows.dropFirst(), fields) {
             let guarded = ["=", "+", "-", "@", "\t", "\r"].contains { field.unicodeScalars.first.map(String.init) == $0 }
             let expected = (guarded ? "'" : "") + field

@@ -96,6 +96,7 @@ private:
         case TC_FIELD_ATTEMPTS: return read_integer(value, name, &r->attempts, err);
         case TC_FIELD_ERROR: return read_string(value, name, &r->error, err);
         case TC_FIELD_DATA: return read_raw(value, &r->data, err);
+        case TC_FIELD_OUTPUT: return read_string(value, name, &r->output, err);
         case TC_FIELD_COUNT: break;
         }
         return TC_OK;

@@ -107,7 +107,7 @@ namespace {
 /// The one table of field names on the C++ side, in tc_field order.
 constexpr const char *field_names[TC_FIELD_COUNT] = {
     "run_id", "id", "name", "group", "status", "started_at", "finished_at", "duration_ms", "exit_code", "attempts",
-    "error", "data",
+    "error", "data", "output",
 };
 }  // namespace
 
@@ -133,7 +133,7 @@ extern "C" tc_status tc_table_append(tc_table *t, const tc_record *r, tc_error *
     const bool utf8 = r->text_is_utf8 != 0;
     const std::pair<tc_string, tc_field> texts[] = {
         {r->id, TC_FIELD_ID}, {r->status, TC_FIELD_STATUS}, {r->name, TC_FIELD_NAME}, {r->group, TC_FIELD_GROUP},
-        {r->run_id, TC_FIELD_RUN_ID}, {r->error, TC_FIELD_ERROR}, {r->data, TC_FIELD_DATA},
+        {r->run_id, TC_FIELD_RUN_ID}, {r->error, TC_FIELD_ERROR}, {r->data, TC_FIELD_DATA}, {r->output, TC_FIELD_OUTPUT},
         {r->started_at_text, TC_FIELD_STARTED_AT}, {r->finished_at_text, TC_FIELD_FINISHED_AT},
     };
     for (const auto &[text, field] : texts) {
@@ -168,6 +168,7 @@ extern "C" tc_status tc_table_append(tc_table *t, const tc_record *r, tc_error *
         t->texts[TC_ID].append(view(r->id));
         t->texts[TC_ERROR].append(view(r->error));
         t->texts[TC_DATA].append(view(r->data));
+        t->texts[TC_OUTPUT].append(view(r->output));
     } catch (const std::bad_alloc &) {
         set_error(err, TC_ERR_INTERNAL, "", "out of memory");
         return err->status;

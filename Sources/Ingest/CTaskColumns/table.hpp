@@ -52,7 +52,7 @@ struct tc_table {
     std::vector<double> started_at, finished_at, duration_ms;
     std::vector<int32_t> exit_code, attempts;
     taskcolumns::Dictionary dictionaries[4];  // indexed by tc_dictionary_column
-    taskcolumns::TextColumn texts[3];         // indexed by tc_text_column
+    taskcolumns::TextColumn texts[4];         // indexed by tc_text_column
 
     /// Room for `more` records beyond those held, so that a table filled from
     /// text of known line count has no growth slack (tables are kept whole

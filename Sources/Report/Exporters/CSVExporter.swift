@@ -45,6 +45,7 @@ public struct CSVExporter: ReportExporter {
                 case .attempts: plain(integer(table.attempts[i]))
                 case .error: text(table.error, i)
                 case .data: text(table.data, i)
+                case .output: text(table.output, i)
                 }
             }
             row += [0x0D, 0x0A]

@@ -28,7 +28,7 @@ public struct JUnitExporter: ReportExporter {
             totalSeconds += seconds
             if records.startedAt[row] < earliest { earliest = records.startedAt[row] }
             let name = records.name[row].isEmpty ? records.id[row] : records.name[row]
-            let output = document.outputs[TaskOutput.key(run: records.runID[row], id: records.id[row])]
+            let output = document.outputs(ofRow: row).first
             let group = records.group[row].isEmpty ? "tasks" : records.group[row]
             cases += "    <testcase name=\"\(escaped(name))\" classname=\"\(escaped(group))\" time=\"\(decimal(seconds))\">"
             switch kind {

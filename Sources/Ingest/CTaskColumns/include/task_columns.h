@@ -59,6 +59,7 @@ typedef enum tc_field {
     TC_FIELD_ATTEMPTS,
     TC_FIELD_ERROR,
     TC_FIELD_DATA,
+    TC_FIELD_OUTPUT,
     TC_FIELD_COUNT
 } tc_field;
 
@@ -86,6 +87,7 @@ typedef struct tc_record {
     tc_string run_id;
     tc_string error;
     tc_string data;
+    tc_string output;
     tc_string started_at_text;
     tc_string finished_at_text;
     double started_at;
@@ -177,7 +179,8 @@ tc_string tc_table_dictionary_entry(const tc_table *table, tc_dictionary_column 
 typedef enum tc_text_column {
     TC_ID = 0,
     TC_ERROR = 1,
-    TC_DATA = 2
+    TC_DATA = 2,
+    TC_OUTPUT = 3
 } tc_text_column;
 
 const char *tc_table_text_bytes(const tc_table *table, tc_text_column column, size_t *byte_count);
