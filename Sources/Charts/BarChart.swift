@@ -43,12 +43,14 @@ public struct BarChart: Sendable, Equatable {
     public var emptyMessage: String
     /// Whether to list the series above the plot; off when the category labels already name every colour.
     public var showsLegend: Bool
+    /// Whether the bars fill their slots edge to edge, so that a series over time reads as steps.
+    public var adjacentBars: Bool
 
     /// Creates a chart; every series must have one value per category.
     public init(
         title: String, categories: [String], series: [Series], valueAxisTitle: String = "tasks",
         categoryAxisTitle: String? = nil, markers: [Marker] = [], emptyMessage: String = "No records",
-        showsLegend: Bool? = nil
+        showsLegend: Bool? = nil, adjacentBars: Bool = false
     ) {
         precondition(series.allSatisfy { $0.values.count == categories.count }, "one value per category in every series")
         self.title = title
@@ -60,6 +62,7 @@ public struct BarChart: Sendable, Equatable {
         self.markers = markers
         self.emptyMessage = emptyMessage
         self.showsLegend = showsLegend ?? (series.count > 1)
+        self.adjacentBars = adjacentBars
     }
 
     /// The height of each category's stack.

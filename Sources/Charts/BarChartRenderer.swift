@@ -8,7 +8,7 @@ import Support
 /// k-th is drawn when even turned they would touch. Every non-zero bar is at
 /// least ``minimumBarHeight`` tall, and carries its value above it (turned
 /// upright when the slot is narrow), so a bar that dwarfs the rest never
-/// hides the small ones.
+/// hides the small ones (adjacent bars, a series over time, go without values).
 struct BarChartRenderer {
     let chart: BarChart
 
@@ -31,7 +31,8 @@ struct BarChartRenderer {
         }
         let top = drawLegend(on: surface) + 8
         let totals = chart.totals
-        let valueLabels = totals.map { $0 > 0 ? ValueAxis.label($0) : "" }
+        // Adjacent bars read as steps against the axis; a number on each would crowd them.
+        let valueLabels = totals.map { $0 > 0 && !chart.adjacentBars ? ValueAxis.label($0) : "" }
 
         // Horizontal room: value-axis labels on the left. The final axis reaches at
         // most twice the largest total (room for value labels), so measure that one.
@@ -60,7 +61,7 @@ struct BarChartRenderer {
         }
         surface.text(chart.valueAxisTitle, at: Point(x: 16, y: top - 8), style: Self.labelStyle)
 
-        let barWidth = min(slot * 0.72, 64)
+        let barWidth = chart.adjacentBars ? slot : min(slot * 0.72, 64)
         for c in chart.categories.indices {
             let x = left + Double(c) * slot + (slot - barWidth) / 2
             var stackTop = bottom

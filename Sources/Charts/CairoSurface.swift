@@ -75,6 +75,15 @@ final class CairoSurface {
         cairo_fill(context)
     }
 
+    /// The outline of `rect`, `width` pixels wide.
+    func stroke(_ rect: Rect, _ color: Color, width: Double) {
+        setColor(color)
+        cairo_set_line_width(context, width)
+        cairo_set_dash(context, nil, 0, 0)
+        cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
+        cairo_stroke(context)
+    }
+
     /// A straight line; `dash` is the on/off length in pixels, or nil for solid.
     func line(from a: Point, to b: Point, color: Color, width: Double = 1, dash: Double? = nil) {
         setColor(color)

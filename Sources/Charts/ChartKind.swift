@@ -2,6 +2,8 @@ import Stats
 
 /// The charts of a report; the raw value names their files (`charts/status.png`).
 public enum ChartKind: String, Sendable, CaseIterable {
+    /// The described run's tasks along time, or how many ran at once when they are many.
+    case gantt
     /// Records per status label.
     case status
     /// Duration histogram, log-spaced bins, p50 and p95 marked.
@@ -20,16 +22,31 @@ public enum ChartKind: String, Sendable, CaseIterable {
     /// Whether the chart compares runs, and so exists only for records with two or more run ids.
     public var isHistory: Bool { self == .history || self == .successRate || self == .p95 }
 
-    /// The chart of this kind for `statistics`.
-    public func chart(for statistics: TaskStatistics) -> BarChart {
+    /// The chart of this kind, for a page: nil when there is nothing to draw (a history chart of one run,
+    /// a Gantt chart without start times).
+    /// - Parameters:
+    ///   - statistics: The records' statistics.
+    ///   - schedule: The described run laid out in time, for the Gantt chart.
+    public func chart(for statistics: TaskStatistics, schedule: RunSchedule?) -> Chart? {
+        if isHistory, statistics.history == nil { return nil }
+        if self == .gantt, schedule?.span == nil { return nil }
+        return drawing(for: statistics, schedule: schedule)
+    }
+
+    /// The chart of this kind, drawn even when there is nothing to show: it then says so in place of bars.
+    public func drawing(for statistics: TaskStatistics, schedule: RunSchedule?) -> Chart {
         switch self {
-        case .status: .statusDistribution(statistics)
-        case .duration: .durationHistogram(statistics)
-        case .groups: .statusByGroup(statistics)
-        case .timeline: .tasksOverTime(statistics)
-        case .history: .statusByRun(statistics)
-        case .successRate: .successRateByRun(statistics)
-        case .p95: .p95ByRun(statistics)
+        case .gantt:
+            if let concurrency = schedule?.concurrency { return .bars(.tasksRunning(concurrency)) }
+            if let schedule, let gantt = GanttChart(schedule) { return .gantt(gantt) }
+            return .bars(BarChart(title: GanttChart.title, categories: [], series: [], emptyMessage: "No start times"))
+        case .status: return .bars(.statusDistribution(statistics))
+        case .duration: return .bars(.durationHistogram(statistics))
+        case .groups: return .bars(.statusByGroup(statistics))
+        case .timeline: return .bars(.tasksOverTime(statistics))
+        case .history: return .bars(.statusByRun(statistics))
+        case .successRate: return .bars(.successRateByRun(statistics))
+        case .p95: return .bars(.p95ByRun(statistics))
         }
     }
 }

@@ -12,11 +12,11 @@ public struct RenderedChart: Sendable {
     }
 }
 
-/// Draws bar charts to PNG and SVG with the same layout.
+/// Draws charts to PNG and SVG with the same layout.
 ///
 /// The same chart and name always give byte-identical SVG.
 public struct ChartRenderer: Sendable {
-    /// Logical size of every chart, in CSS pixels.
+    /// Logical size of every bar chart, in CSS pixels (a Gantt chart is as tall as it needs).
     public static let width = 800.0
     public static let height = 420.0
     /// Device pixels per logical pixel in PNGs.
@@ -28,21 +28,28 @@ public struct ChartRenderer: Sendable {
     /// - Parameters:
     ///   - chart: What to draw.
     ///   - name: A short name unique within a page (e.g. "status"), prefixed to SVG ids.
-    public func render(_ chart: BarChart, name: String) -> RenderedChart {
+    public func render(_ chart: Chart, name: String) -> RenderedChart {
         RenderedChart(png: png(chart), svg: svg(chart, name: name))
     }
 
     /// The chart as PNG bytes.
-    public func png(_ chart: BarChart) -> [UInt8] {
-        let surface = CairoSurface(kind: .png(scale: Self.pngScale), width: Self.width, height: Self.height)
-        BarChartRenderer(chart: chart).draw(on: surface)
+    public func png(_ chart: Chart) -> [UInt8] {
+        let surface = CairoSurface(kind: .png(scale: Self.pngScale), width: chart.size.width, height: chart.size.height)
+        draw(chart, on: surface)
         return surface.pngBytes()
     }
 
     /// The chart as an SVG document.
-    public func svg(_ chart: BarChart, name: String) -> String {
-        let surface = CairoSurface(kind: .svg, width: Self.width, height: Self.height)
-        BarChartRenderer(chart: chart).draw(on: surface)
+    public func svg(_ chart: Chart, name: String) -> String {
+        let surface = CairoSurface(kind: .svg, width: chart.size.width, height: chart.size.height)
+        draw(chart, on: surface)
         return SVGFinisher(prefix: name, title: chart.title, description: chart.textAlternative).finish(surface.svgText())
+    }
+
+    private func draw(_ chart: Chart, on surface: CairoSurface) {
+        switch chart {
+        case .bars(let bars): BarChartRenderer(chart: bars).draw(on: surface)
+        case .gantt(let gantt): GanttRenderer(chart: gantt).draw(on: surface)
+        }
     }
 }

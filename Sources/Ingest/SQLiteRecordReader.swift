@@ -35,7 +35,7 @@ struct SQLiteRecordReader {
     /// Appends every row of the result as parts, in order.
     /// - Returns: A reader of the output tails when the input is a store read without a query.
     /// - Throws: ``IngestError`` naming the file and the row and column at fault.
-    func read(path: String, into parts: inout [ColumnBuilder]) throws(IngestError) -> StoredOutputReader? {
+    func read(path: String, into parts: inout [ColumnBuilder]) throws(IngestError) -> StoreReader? {
         let (statements, store) = try self.statements(path: path)
         let (parsed, _) = try ConcurrentParts.parse(statements, after: 0) { statement, part throws(IngestError) in
             try readRows(of: statement, path: path, into: part)
@@ -61,13 +61,13 @@ struct SQLiteRecordReader {
     /// tails are never decoded), and with many rows the lower and upper halves
     /// of its rowid range, each on a connection of its own so two threads read.
     /// With them, a reader of the output tails, on the first connection, when the table is a store's.
-    private func statements(path: String) throws(IngestError) -> ([SQLiteStatement], StoredOutputReader?) {
+    private func statements(path: String) throws(IngestError) -> ([SQLiteStatement], StoreReader?) {
         if let query { return ([try prepare(path: path, query, isUserQuery: true)], nil) }
         // Compiling `SELECT *` checks the table exists and tells its columns.
         let all = try prepare(path: path, "SELECT * FROM \(Self.defaultTable)")
         let columns = (0..<all.columnCount).map { all.columnName($0) }
-        let store = StoredOutputReader.outputColumns.isSubset(of: Set(columns.map { $0.lowercased() }))
-            && Self.hasTable("attempts", on: all.database) ? StoredOutputReader(input: path, connection: all.database) : nil
+        let store = StoreReader.outputColumns.isSubset(of: Set(columns.map { $0.lowercased() }))
+            && Self.hasTable("attempts", on: all.database) ? StoreReader(input: path, connection: all.database) : nil
         let known = Set(RecordField.allCases.map(\.name))
         let wanted = columns.filter { known.contains($0.lowercased()) }
         let select = "SELECT " + (wanted.isEmpty ? "*" : wanted.map(Self.quoted).joined(separator: ", "))
@@ -135,7 +135,7 @@ struct SQLiteRecordReader {
             let columns = try connection.prepare("SELECT name FROM pragma_table_info('\(RecordField.tableName)')")
             var names: Set<String> = []
             while try columns.step() { names.insert(columns.text(0)) }
-            return StoredOutputReader.outputColumns.isSubset(of: names)
+            return StoreReader.outputColumns.isSubset(of: names)
         } catch {
             return nil
         }

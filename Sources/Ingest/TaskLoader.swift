@@ -30,7 +30,7 @@ public struct TaskLoader: Sendable {
     /// - Throws: ``IngestError`` for the first input that cannot be read, naming the place at fault.
     public func read(_ inputs: [InputSource]) throws(IngestError) -> LoadedRecords {
         var parts: [ColumnBuilder] = []
-        var stores: [StoredOutputReader] = []
+        var stores: [StoreReader] = []
         var sawSQLite = false
         for input in inputs {
             switch try load(input, into: &parts) {
@@ -48,7 +48,7 @@ public struct TaskLoader: Sendable {
     private enum Kind {
         case notSQLite
         /// A SQLite database, with a reader of its output tails when it is a store.
-        case sqlite(StoredOutputReader?)
+        case sqlite(StoreReader?)
     }
 
     /// Reads one input into parts of the table.

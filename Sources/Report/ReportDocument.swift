@@ -18,18 +18,21 @@ public struct ReportDocument: Sendable {
     public var baseline: String?
     /// The `--fail-on` gates, checked.
     public var gates: [GateResult]
-    /// What the described run's tasks wrote in each attempt, the last first, by ``TaskOutput/key(run:id:)``
-    /// (from a taskreport store); see ``outputs(ofRow:)``.
-    public var outputs: [String: [TaskOutput]]
+    /// The described run's attempts a taskreport store kept, the last first, by ``TaskModel/TaskAttempt/key(run:id:)``;
+    /// see ``attempts(ofRow:)``.
+    public var attempts: [String: [TaskAttempt]]
+    /// The described run laid out in time, for its Gantt chart.
+    public let schedule: RunSchedule
     public var generatedAt: Date
     /// The version of taskreport that made the report.
     public var toolVersion: String
-    /// Every chart of the report, built once from the statistics, in page order.
-    public let charts: [(kind: ChartKind, chart: BarChart)]
+    /// Every chart of the report, built once from the statistics and the schedule, in page order.
+    public let charts: [(kind: ChartKind, chart: Chart)]
 
     public init(
         title: String, inputs: [String], records: TaskTable, statistics: TaskStatistics, baseline: String? = nil,
-        gates: [GateResult] = [], outputs: [String: [TaskOutput]] = [:], generatedAt: Date = Date(), toolVersion: String
+        gates: [GateResult] = [], attempts: [String: [TaskAttempt]] = [:], needs: [String: [String]] = [:],
+        generatedAt: Date = Date(), toolVersion: String
     ) {
         self.title = title
         self.inputs = inputs
@@ -37,12 +40,13 @@ public struct ReportDocument: Sendable {
         self.statistics = statistics
         self.baseline = baseline
         self.gates = gates
-        self.outputs = outputs
+        self.attempts = attempts
         self.generatedAt = generatedAt
         self.toolVersion = toolVersion
-        charts = ChartKind.allCases
-            .filter { !$0.isHistory || statistics.history != nil }
-            .map { ($0, $0.chart(for: statistics)) }
+        describedRows = records.rows(ofRun: statistics.run)
+        let schedule = RunSchedule(table: records, rows: describedRows, attempts: attempts, needs: needs)
+        self.schedule = schedule
+        charts = ChartKind.allCases.compactMap { kind in kind.chart(for: statistics, schedule: schedule).map { (kind, $0) } }
     }
 
     /// The generation time as an RFC 3339 UTC timestamp, to the second.
@@ -51,19 +55,24 @@ public struct ReportDocument: Sendable {
     }
 
     /// The rows of ``records`` the statistics describe: the latest run's, or all.
-    public var describedRows: [Int] {
-        guard let run = statistics.run, let code = records.runID.entries.firstIndex(of: run) else {
-            return Array(0..<records.count)
-        }
-        return records.runID.codes.indices.filter { records.runID.codes[$0] == Int32(code) }
+    public let describedRows: [Int]
+
+    /// The described rows that failed or timed out, in input order.
+    public var failedRows: [Int] {
+        let failing = records.status.entries.map { StatusKind(label: $0).isFailure }
+        return describedRows.filter { failing[Int(records.status.codes[$0])] }
     }
 
-    /// What the task of record `row` wrote, the last attempt first: the store's attempts when there
-    /// are any, else the record's own `output` field as one attempt; empty when neither says.
-    public func outputs(ofRow row: Int) -> [TaskOutput] {
-        if let stored = outputs[TaskOutput.key(run: records.runID[row], id: records.id[row])], !stored.isEmpty { return stored }
-        guard !records.output.isEmpty(at: row) else { return [] }
-        return [TaskOutput(stdout: records.output[row], stderr: "")]
+    /// The attempts at the task of record `row`, the last first: the store's when it kept them, else one
+    /// made of the record (its status, exit code and error, and its `output` field as its output).
+    public func attempts(ofRow row: Int) -> [TaskAttempt] {
+        if let stored = attempts[TaskAttempt.key(run: records.runID[row], id: records.id[row])], !stored.isEmpty { return stored }
+        func integer(_ value: Int32) -> Int? { value == TaskTable.missingInteger ? nil : Int(value) }
+        func time(_ value: Double) -> Double? { value.isNaN ? nil : value }
+        return [TaskAttempt(
+            number: integer(records.attempts[row]), status: records.status[row], startedAt: time(records.startedAt[row]),
+            finishedAt: time(records.finishedAt[row]), exitCode: integer(records.exitCode[row]), error: records.error[row],
+            stdout: records.output[row])]
     }
 
     /// Whether any gate tripped.

@@ -20,6 +20,9 @@ extension TaskStatistics {
         public var changeWindow = 10
         /// How many entries each list of changes holds (all are counted).
         public var changeLimit = 100
+        /// How many of the latest runs, and of the tasks with most failures, the task × run grid shows.
+        public var gridRuns = 30
+        public var gridTasks = 50
 
         /// Options with the defaults above.
         public init() {}

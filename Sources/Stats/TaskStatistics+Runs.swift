@@ -27,9 +27,18 @@ extension TaskStatistics {
         }
         history = runs.history
         guard runs.history != nil || baseline != nil, table.count > 0 else { return }
-        let window = runs.digests(of: table, last: options.changeWindow)
-        changes = RunChanges(runs: window, baseline: baseline.map { RunOrder($0).digests(of: $0, last: 1)[0] },
+        let digests = runs.digests(of: table, last: max(options.changeWindow, runs.history == nil ? 0 : options.gridRuns))
+        if runs.history != nil { grid = TaskGrid(Array(digests.suffix(options.gridRuns)), taskLimit: options.gridTasks) }
+        changes = RunChanges(runs: Array(digests.suffix(options.changeWindow)), baseline: baseline.map { RunOrder($0).digests(of: $0, last: 1)[0] },
                              options: options)
+    }
+}
+
+extension TaskStatistics {
+    /// The run these statistics describe in `table`, their records: the latest of several, or the
+    /// only one; nil when the records carry no run id, or with `--all-runs`.
+    public func describedRun(in table: TaskTable) -> String? {
+        run ?? (history == nil && table.runID.entries.count == 1 ? table.runID.entries[0] : nil)
     }
 }
 

@@ -28,6 +28,8 @@ public struct TaskStatistics: Sendable, Codable, Equatable {
     public var run: String? = nil
     /// The records' runs side by side; nil when they carry fewer than two run ids.
     public var history: RunHistory? = nil
+    /// The latest runs' tasks side by side; nil when the records carry fewer than two run ids.
+    public var grid: TaskGrid? = nil
     /// What changed since the previous run, or since the baseline; nil with nothing to compare against.
     public var changes: RunChanges? = nil
 }

@@ -18,6 +18,21 @@ public enum StatusKind: String, Sendable, CaseIterable, Codable, Comparable {
     /// Whether a task of this kind went wrong (it is listed among failures).
     public var isFailure: Bool { self == .failed || self == .timeout }
 
+    /// How much a reader needs to see a task of this kind, most first: failed, timeout, cancelled,
+    /// skipped, other labels, running, pending, completed. Lists of every task are in this order.
+    public var severity: Int {
+        switch self {
+        case .failed: 0
+        case .timeout: 1
+        case .cancelled: 2
+        case .skipped: 3
+        case .other: 4
+        case .running: 5
+        case .pending: 6
+        case .completed: 7
+        }
+    }
+
     public static func < (a: StatusKind, b: StatusKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

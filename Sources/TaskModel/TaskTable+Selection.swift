@@ -22,3 +22,12 @@ extension TaskTable {
             exitCode: pick(exitCode), attempts: pick(attempts), error: pick(error), data: pick(data), output: pick(output))
     }
 }
+
+extension TaskTable {
+    /// The rows whose run id is `run`, in order; every row when `run` is nil, none when no record has it.
+    public func rows(ofRun run: String?) -> [Int] {
+        guard let run else { return Array(0..<count) }
+        guard let code = runID.entries.firstIndex(of: run).map(Int32.init) else { return [] }
+        return runID.codes.indices.filter { runID.codes[$0] == code }
+    }
+}

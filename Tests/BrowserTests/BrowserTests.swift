@@ -56,6 +56,24 @@ struct BrowserTests {
         return mismatches
     }
 
+    @Test("a task's hostile output, opened, is text: no script runs, the Gantt chart of hostile names draws")
+    func hostileOutput() throws {
+        let folder = try TemporaryFolder()
+        let input = Fixtures.folder.appendingPathComponent("hostile/xss-in-output.jsonl").path
+        let run = try CommandRun.taskreport(["report", input, "--out", folder.path("report"), "--title", "Hostile"])
+        try #require(run.status == 0, "\(run.standardError)")
+        let page = folder.url.appendingPathComponent("report/index.html")
+        let visit = try BrowserVisit.open(page, script: true, click: "#failure-1 details.output summary",
+                                          screenshot: try Self.screenshot("hostile-output"))
+        Self.expectClean(visit, folder: page.deletingLastPathComponent())
+        let after = try #require(visit.domAfterClick)
+        #expect(after.contains("<title>Hostile</title>") && after.components(separatedBy: "<script").count - 1 == 1)
+        #expect(after.contains("<details class=\"output\" open=\"\">"))
+        #expect(after.contains("&lt;/pre&gt;&lt;script&gt;alert(2)&lt;/script&gt;</pre>"), "the end of the output, as text")
+        #expect(!after.contains("]0;") && !after.contains("[31m"), "the terminal sequences are gone, not shown as text")
+        #expect(visit.charts.count == 5 && visit.charts.contains { $0.id == "chart-gantt" })
+    }
+
     @Test("hostile names run no script: the page's title stays, its only script is its own")
     func hostilePage() throws {
         let folder = try TemporaryFolder()
@@ -102,7 +120,7 @@ struct BrowserTests {
                       HumanFormat.count(try #require(s["failure_count"] as? Int))] {
             #expect(visit.dom.contains("<span class=\"value\">\(value)"), "\(value)")
         }
-        #expect(visit.dom.contains("1 of 1 gates tripped"))
+        #expect(visit.dom.contains("1 of 1 gate tripped"))
         #expect(visit.dom.contains("New failures (1)"))
         // Script turns sortable headers into buttons; without it the tables are all there as written.
         let buttons = visit.dom.components(separatedBy: "<button type=\"button\">").count - 1
@@ -112,7 +130,7 @@ struct BrowserTests {
         // The screenshot: a page, not a blank, with every chart where the layout put it.
         let shot = try #require(DecodedPNG(Array(try Data(contentsOf: URL(fileURLWithPath: visit.screenshot)))))
         #expect(shot.share(differingFrom: 0xFFFFFF) > 0.05)
-        #expect(visit.charts.count == 7)
+        #expect(visit.charts.count == 8, "the Gantt chart and seven others")
         #expect(try Self.chartMismatches(visit, charts: page.deletingLastPathComponent().appendingPathComponent("charts")) == [])
     }
 

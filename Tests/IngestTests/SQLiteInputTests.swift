@@ -154,25 +154,44 @@ struct SQLiteInputTests {
         #expect(error?.description == "\(path): not a SQLite database (no 'SQLite format 3' header)")
     }
 
-    @Test("a store's output tails are read on its own connection; other inputs are not stores, and say so by having none")
-    func storeOutputs() throws {
+    @Test("a store's attempts and task file are read on its own connection; other inputs are not stores, and say so by having none")
+    func storeAttempts() throws {
         let folder = try TemporaryFolder()
         let store = try database("""
-            CREATE TABLE tasks (run_id TEXT, id TEXT, status TEXT, stdout_tail TEXT, stderr_tail TEXT);
-            INSERT INTO tasks VALUES ('r1', 'a', 'failed', 'out a', 'err a'), ('r1', 'b', 'completed', 'out b', ''),
-                                     ('r2', 'a', 'failed', '', 'err r2');
-            CREATE TABLE attempts (run_id TEXT, task_id TEXT, attempt INTEGER, stdout_tail TEXT, stderr_tail TEXT);
-            INSERT INTO attempts VALUES ('r1', 'a', 1, 'first', ''), ('r1', 'a', 2, 'out a', 'err a'),
-                                        ('r1', 'b', 1, 'out b', ''), ('r2', 'a', 1, '', 'err r2');
+            CREATE TABLE runs (run_id TEXT, task_file_text TEXT);
+            INSERT INTO runs VALUES ('r1', '{"tasks": []}');
+            CREATE TABLE tasks (run_id TEXT, id TEXT, status TEXT, attempts INTEGER, stdout_tail TEXT, stderr_tail TEXT);
+            INSERT INTO tasks VALUES ('r1', 'a', 'failed', 2, 'out a', 'err a'), ('r1', 'b', 'completed', 1, 'out b', ''),
+                                     ('r1', 'c', 'completed', 2, 'out c', ''), ('r2', 'a', 'failed', 1, '', 'err r2');
+            CREATE TABLE attempts (run_id TEXT, task_id TEXT, attempt INTEGER, status TEXT, started_at TEXT, finished_at TEXT,
+                                   exit_code INTEGER, http_status INTEGER, error TEXT, stdout_tail TEXT, stderr_tail TEXT);
+            INSERT INTO attempts VALUES
+                ('r1', 'a', 1, 'failed', '2026-11-24T01:00:00.000Z', '2026-11-24T01:00:01.250Z', 1, NULL, 'exit status 1', 'first', ''),
+                ('r1', 'a', 2, 'failed', '2026-11-24T01:00:03.000Z', '2026-11-24T01:00:04.000Z', NULL, 503, 'HTTP 503', 'out a', 'err a'),
+                ('r1', 'b', 1, 'completed', '2026-11-24T01:00:00.000Z', '2026-11-24T01:00:01.000Z', 0, NULL, '', 'out b', ''),
+                ('r1', 'c', 1, 'failed', '2026-11-24T01:00:00.000Z', '2026-11-24T01:00:01.000Z', 1, NULL, '', 'out c1', 'err c1'),
+                ('r1', 'c', 2, 'completed', '2026-11-24T01:00:02.000Z', '2026-11-24T01:00:02.500Z', 0, NULL, '', 'out c', ''),
+                ('r2', 'a', 1, 'failed', '2026-11-25T01:00:00.000Z', '2026-11-25T01:00:01.000Z', 2, NULL, '', '', 'err r2');
             """, in: folder, name: "store.db")
         let plain = try database(Self.schema + "INSERT INTO tasks (id, status) VALUES ('x', 'failed');", in: folder, name: "plain.db")
         let json = try folder.write("r.jsonl", #"{"id":"j","status":"failed"}"#)
         let loaded = try TaskLoader().read([.file(store), .file(plain), .file(json)])
-        #expect(loaded.table.count == 5 && loaded.stores.map(\.input) == [store])
-        #expect(try loaded.incompleteOutputs(run: "r1") == [TaskOutput.key(run: "r1", id: "a"): [
-            TaskOutput(attempt: 2, stdout: "out a", stderr: "err a"), TaskOutput(attempt: 1, stdout: "first", stderr: ""),
-        ]], "each attempt, the last first")
-        #expect(try loaded.incompleteOutputs(run: nil).count == 2)
+        #expect(loaded.table.count == 6 && loaded.stores.map(\.input) == [store])
+        let attempts = try loaded.attempts(run: "r1")
+        let base = 1_795_482_000.0  // 2026-11-24T01:00:00Z
+        #expect(attempts[TaskAttempt.key(run: "r1", id: "a")] == [
+            TaskAttempt(number: 2, status: "failed", startedAt: base + 3, finishedAt: base + 4, httpStatus: 503, error: "HTTP 503",
+                        stdout: "out a", stderr: "err a"),
+            TaskAttempt(number: 1, status: "failed", startedAt: base, finishedAt: base + 1.25, exitCode: 1, error: "exit status 1",
+                        stdout: "first"),
+        ], "each attempt of a failed task, the last first, with its output")
+        #expect(attempts[TaskAttempt.key(run: "r1", id: "c")]?.map(\.startedAt) == [base + 2, base],
+                "a task that completed after retries: its attempts' times…")
+        #expect(attempts[TaskAttempt.key(run: "r1", id: "c")]?.allSatisfy(\.wroteNothing) == true, "…and not its output")
+        #expect(attempts[TaskAttempt.key(run: "r1", id: "b")] == nil, "a task that completed at once is not read")
+        #expect(try loaded.attempts(run: nil).count == 3)
+        #expect(try loaded.taskFileText(run: "r1") == #"{"tasks": []}"#)
+        #expect(try loaded.taskFileText(run: "r9") == nil)
         #expect(try TaskLoader(query: "SELECT id, status FROM tasks").read([.file(store)]).stores.isEmpty, "a query is not read as a store")
     }
 

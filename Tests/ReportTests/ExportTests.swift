@@ -147,9 +147,11 @@ struct ExportTests {
         }
         let summary = try String(contentsOfFile: folder.path("out/summary.md"), encoding: .utf8)
         #expect(summary.contains("**4 tasks** · success rate **50%**"))  // 2 completed of 4 finished (skipped is finished)
-        #expect(summary.contains("| a\\|b \\*x\\* \\<i\\> | g,1 | failed | line one line \"two\" |"))
+        #expect(summary.contains("### 1 failed task\n\n| Task | Group | Status | Error |\n|---|---|---|---|\n| a\\|b \\*x\\* \\<i\\> | g,1 | failed | line one |"),
+                "every failed task by name, with the first line of its error")
+        #expect(summary.contains("| New failure | Group | Status | Error |\n|---|---|---|---|\n| a\\|b \\*x\\* \\<i\\> | g,1 | failed | line one |"))
         #expect(summary.contains("| c | g,1 | 1s | 3s | +200% |"))
-        #expect(summary.contains("1 new failures · 1 fixed"))
+        #expect(summary.contains("1 new failure · 1 fixed"))
         #expect(!summary.contains("<i>"))
         let both = try String(contentsOfFile: appended, encoding: .utf8)
         #expect(both == "earlier\n" + summary + summary)

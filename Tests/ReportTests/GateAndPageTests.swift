@@ -69,11 +69,11 @@ struct GateAndPageTests {
         let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(!html.contains("<?xml"))
         #expect(!html.contains("charts/"))
-        for name in ["status", "duration", "groups", "timeline"] {
+        for name in ["gantt", "status", "duration", "groups", "timeline"] {
             #expect(html.contains("<desc id=\"\(name)-desc\">"), "\(name)")
         }
         let uris = html.components(separatedBy: "href=\"data:image/png;base64,").dropFirst()
-        #expect(uris.count == 4)
+        #expect(uris.count == 5, "the Gantt chart and four others")
         for uri in uris {
             let png = try #require(Data(base64Encoded: String(uri.prefix { $0 != "\"" })))
             #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
@@ -121,7 +121,7 @@ struct GateAndPageTests {
             #expect(next <= previous + 1, "h\(previous) is followed by h\(next)")
         }
         let figures = html.components(separatedBy: "<figure class=\"chart\"").dropFirst()
-        #expect(figures.count == 7)
+        #expect(figures.count == 8, "the Gantt chart and seven others")
         for figure in figures {
             let alt = figure.components(separatedBy: "alt=\"").dropFirst().first?.prefix { $0 != "\"" } ?? ""
             #expect(alt.count > 20, "alt text: \(alt)")

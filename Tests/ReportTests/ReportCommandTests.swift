@@ -119,6 +119,10 @@ struct ReportCommandTests {
         }
         #expect(!references.isEmpty)
         for reference in references {
+            if reference.hasPrefix("#") {
+                #expect(html.contains("id=\"\(reference.dropFirst())\""), "\(reference) must name an element of the page")
+                continue
+            }
             #expect(!reference.contains(":") && !reference.hasPrefix("/"), "\(reference) must be a relative path")
             #expect(FileManager.default.fileExists(atPath: out + "/" + reference), "\(reference) must exist")
         }

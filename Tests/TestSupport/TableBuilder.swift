@@ -8,6 +8,8 @@ public struct TableBuilder {
     private var groups: [String] = []
     private var runs: [String] = []
     private var started: [Double] = []
+    private var finished: [Double] = []
+    private var outputs: [String] = []
     private var durations: [Double] = []
     private var exitCodes: [Int32] = []
     private var errors: [String] = []
@@ -18,10 +20,13 @@ public struct TableBuilder {
     /// Adds a record; `nil` leaves a field missing.
     public mutating func add(
         status: String, group: String = "", name: String = "", durationMs: Double? = nil, startedAt: Double? = nil,
-        exitCode: Int32? = nil, error: String = "", run: String = "", attempts: Int32? = nil
+        exitCode: Int32? = nil, error: String = "", run: String = "", attempts: Int32? = nil, id: String? = nil,
+        finishedAt: Double? = nil, output: String = ""
     ) {
         runs.append(run)
-        ids.append("t\(ids.count + 1)")
+        ids.append(id ?? "t\(ids.count + 1)")
+        finished.append(finishedAt ?? .nan)
+        outputs.append(output)
         statuses.append(status)
         names.append(name)
         groups.append(group)
@@ -61,8 +66,8 @@ public struct TableBuilder {
         return TaskTable(
             id: text(ids), status: dictionary(statuses), name: dictionary(names), group: dictionary(groups),
             runID: dictionary(runs), startedAt: started,
-            finishedAt: [Double](repeating: .nan, count: n), durationMs: durations, exitCode: exitCodes,
+            finishedAt: finished, durationMs: durations, exitCode: exitCodes,
             attempts: attempts, error: text(errors),
-            data: text([String](repeating: "", count: n)))
+            data: text([String](repeating: "", count: n)), output: text(outputs))
     }
 }

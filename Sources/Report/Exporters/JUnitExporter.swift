@@ -28,7 +28,7 @@ public struct JUnitExporter: ReportExporter {
             totalSeconds += seconds
             if records.startedAt[row] < earliest { earliest = records.startedAt[row] }
             let name = records.name[row].isEmpty ? records.id[row] : records.name[row]
-            let output = document.outputs(ofRow: row).first
+            let output = document.attempts(ofRow: row).first
             let group = records.group[row].isEmpty ? "tasks" : records.group[row]
             cases += "    <testcase name=\"\(escaped(name))\" classname=\"\(escaped(group))\" time=\"\(decimal(seconds))\">"
             switch kind {
@@ -72,7 +72,7 @@ public struct JUnitExporter: ReportExporter {
     }
 
     /// The failure's body: status, exit code, error, and the ends of standard error and output.
-    private static func failureText(_ records: TaskTable, _ row: Int, output: TaskOutput?) -> String {
+    private static func failureText(_ records: TaskTable, _ row: Int, output: TaskAttempt?) -> String {
         var lines = ["status: \(records.status[row])"]
         if records.exitCode[row] != TaskTable.missingInteger { lines.append("exit code: \(records.exitCode[row])") }
         if records.attempts[row] != TaskTable.missingInteger { lines.append("attempts: \(records.attempts[row])") }
@@ -84,11 +84,9 @@ public struct JUnitExporter: ReportExporter {
         return lines.joined(separator: "\n")
     }
 
-    /// The end of `text`, at most ``outputLimit`` bytes, cut at a line start when it was cut.
+    /// The end of `text`, at most ``outputLimit`` bytes (see ``TextTail``), after "…" when it was cut.
     static func tail(_ text: String) -> String {
-        guard text.utf8.count > outputLimit else { return text }
-        let end = String(decoding: text.utf8.suffix(outputLimit), as: UTF8.self)
-        return "…\n" + (end.firstIndex(of: "\n").map { String(end[end.index(after: $0)...]) } ?? end)
+        text.utf8.count > outputLimit ? "…\n" + TextTail.last(text, bytes: outputLimit) : text
     }
 
     private static func escaped(_ text: String) -> String { MarkupEscaping.xml(text) }

@@ -31,8 +31,9 @@ enum PageList {
     }
 
     /// `"Showing the \(phrase); stats.json has them all."` when `shown` is less than `total`, else empty.
-    static func note(shown: Int, of total: Int, _ phrase: String) -> HTMLText {
+    /// - Parameter place: Where the reader finds them all; nil when nowhere does.
+    static func note(shown: Int, of total: Int, _ phrase: String, where place: String? = "stats.json") -> HTMLText {
         guard total > shown else { return .empty }
-        return HTMLText("Showing the \(phrase); stats.json has them all.")
+        return HTMLText("Showing the \(phrase)" + (place.map { "; \($0) has them all." } ?? "."))
     }
 }

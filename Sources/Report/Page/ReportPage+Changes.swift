@@ -32,7 +32,8 @@ extension ReportPage {
             against = HTMLText(baseline.map { "the baseline \(label($0))" }
                 ?? (changes.baselineRun.isEmpty ? "the previous run" : "run \(label(changes.baselineRun))"))
             summary = HTMLText(
-                "\(changes.newFailureCount) new failures · \(changes.regressionCount) slower · \(changes.fixedCount) fixed · \(changes.flakyCount) flaky")
+                Plural.count(changes.newFailureCount, "new failure")
+                + " · \(changes.regressionCount) slower · \(changes.fixedCount) fixed · \(changes.flakyCount) flaky")
             func row(_ task: ChangedTask) -> ChangeRow {
                 ChangeRow(
                     name: .label(task.name), group: .label(task.group), status: .label(task.status),
@@ -63,7 +64,7 @@ extension ReportPage {
                     name: .label(f.name), group: .label(f.group),
                     outcomes: HTMLText(f.outcomes.map { $0?.mark ?? "·" }.joined(separator: " ")),
                     outcomesText: HTMLText(f.outcomes.map { $0?.rawValue ?? "did not run" }.joined(separator: ", ")),
-                    flips: HTMLText(String(f.flips)), retried: HTMLText(f.retried ? "yes" : "no"))
+                    flips: HTMLText(String(f.flips)), retried: HTMLText(f.retried ? "yes" : "no"), reason: HTMLText(Self.reason(f)))
             }
             flakyCount = HTMLText(String(changes.flakyCount))
             hasFlaky = !flaky.isEmpty
@@ -73,6 +74,14 @@ extension ReportPage {
             limitNote = cut ? HTMLText("Long lists are cut short; the counts in the headings, and stats.json, count every task.")
                 : .empty
             hasLimitNote = cut
+        }
+
+        /// Why a task is flaky, in words: `needed 2 attempts`, `flipped 3 times`, or both.
+        static func reason(_ task: FlakyTask) -> String {
+            var reasons: [String] = []
+            if task.flips >= 2 { reasons.append("flipped \(task.flips) times") }
+            if let attempts = task.attempts { reasons.append("needed \(attempts) attempts") }
+            return reasons.joined(separator: "; ")
         }
     }
 }

@@ -10,11 +10,11 @@ extension ReportPage {
             let (kind, chart) = entry
             let rendered = inline?[index].rendered
             let (headers, rows) = chart.dataTable
-            let markers = chart.markers.map(\.label).joined(separator: ", ")
+            let markers = chart.markerLabels.joined(separator: ", ")
             return (kind, Figure(
                 name: HTMLText(kind.rawValue), title: HTMLText(chart.title),
                 svg: HTMLText(ChartExporter.path(kind, extension: "svg")), png: HTMLText(ChartExporter.path(kind, extension: "png")),
-                alt: HTMLText(chart.textAlternative), width: Int(ChartRenderer.width), height: Int(ChartRenderer.height),
+                alt: HTMLText(chart.textAlternative), width: Int(chart.size.width), height: Int(chart.size.height),
                 inline: rendered != nil, inlineSVG: HTMLText(markup: rendered.map { inlineMarkup($0.svg) } ?? ""),
                 pngDataURI: HTMLText(rendered.map { "data:image/png;base64," + Data($0.png).base64EncodedString() } ?? ""),
                 tableHeaders: headers.map(HTMLText.label),

@@ -49,10 +49,36 @@ struct ReportPage: TemplateObject {
     let hasGroupsNote: Bool
     let slowest: [TaskRow]
     let hasSlowest: Bool
-    let failures: [TaskRow]
+    /// The described run's failures, each with its output, in input order (``FailureListing``).
+    let failures: [FailureEntry]
     let hasFailures: Bool
+    let failureCount: HTMLText
     let failureNote: HTMLText
     let hasFailureNote: Bool
+    /// With more than ``FailureListing/breakdownThreshold`` failures: counts by group and by name.
+    let hasFailureBreakdown: Bool
+    let failuresByGroup: [CountRow]
+    let failuresByName: [CountRow]
+    let failureBreakdownNote: HTMLText
+    let hasFailureBreakdownNote: Bool
+    /// Every task of the described run, most severe first (``TaskListing``).
+    let tasks: [TaskListRow]
+    let hasTasks: Bool
+    let taskCount: HTMLText
+    let tasksNote: HTMLText
+    let hasTasksNote: Bool
+    /// The Gantt chart (or, for a run of many tasks, how many ran at once); nil without start times.
+    let gantt: Figure?
+    let hasGantt: Bool
+    /// Why there is no Gantt chart; empty when there is one.
+    let ganttNote: HTMLText
+    let hasGanttNote: Bool
+    /// The task × run grid, for records of two or more runs.
+    let gridRuns: [GridRun]
+    let gridRows: [GridRow]
+    let hasGrid: Bool
+    let gridNote: HTMLText
+    let hasGridNote: Bool
     /// The data files written beside the page (`stats.json`, …), for links.
     let downloads: [HTMLText]
 
@@ -75,7 +101,11 @@ struct ReportPage: TemplateObject {
         cards = Self.cards(statistics)
 
         let figures = Self.figures(document, inline: inlineCharts)
-        charts = figures.filter { !$0.kind.isHistory }.map(\.figure)
+        charts = figures.filter { !$0.kind.isHistory && $0.kind != .gantt }.map(\.figure)
+        gantt = figures.first { $0.kind == .gantt }?.figure
+        hasGantt = gantt != nil
+        ganttNote = gantt != nil || !hasRecords ? .empty : HTMLText("No task of this run has a start time, so there is no chart of them over time.")
+        hasGanttNote = !ganttNote.isNull
         historyCharts = figures.filter { $0.kind.isHistory }.map(\.figure)
         let history = statistics.history
         hasHistory = history != nil
@@ -94,7 +124,7 @@ struct ReportPage: TemplateObject {
         }
         hasGates = !gates.isEmpty
         let tripped = gates.filter(\.tripped).count
-        trippedNote = tripped == 0 ? .empty : HTMLText("\(tripped) of \(gates.count) gates tripped: this report fails its checks.")
+        trippedNote = tripped == 0 ? .empty : HTMLText("\(tripped) of \(Plural.count(gates.count, "gate")) tripped: this report fails its checks.")
         hasTripped = tripped > 0
         changes = statistics.changes.map { Changes($0, baseline: document.baseline) }
         hasChanges = changes != nil
@@ -133,11 +163,38 @@ struct ReportPage: TemplateObject {
 
         slowest = PageList.rows(statistics.slowest, make: Self.taskRow)
         hasSlowest = !slowest.isEmpty
-        failures = PageList.rows(statistics.failures, make: Self.taskRow)
+        let everyRecord = downloads.contains(DataExport.csv.rawValue) ? DataExport.csv.rawValue : "the input"
+        let listing = FailureListing(document)
+        failures = listing.entries
         hasFailures = !failures.isEmpty
+        failureCount = HTMLText(String(listing.rows.count))
         failureNote = PageList.note(
-            shown: failures.count, of: statistics.failureCount, "first \(failures.count) of \(statistics.failureCount) failures")
+            shown: failures.count, of: listing.rows.count, "first \(failures.count) of \(listing.rows.count) failures", where: everyRecord)
         hasFailureNote = !failureNote.isNull
+        hasFailureBreakdown = !listing.byGroup.isEmpty
+        failuresByGroup = listing.byGroup
+        failuresByName = listing.byName
+        failureBreakdownNote = HTMLText(listing.breakdownNote)
+        hasFailureBreakdownNote = !failureBreakdownNote.isNull
+
+        let tasks = TaskListing(document, failureEntries: listing.entryOfRow)
+        self.tasks = tasks.rows
+        hasTasks = !tasks.rows.isEmpty
+        taskCount = HTMLText(String(tasks.total))
+        tasksNote = PageList.note(
+            shown: tasks.rows.count, of: tasks.total, "first \(tasks.rows.count) of \(tasks.total) tasks, the most severe first",
+            where: everyRecord)
+        hasTasksNote = !tasksNote.isNull
+
+        if let grid = statistics.grid {
+            (gridRuns, gridRows) = Self.grid(grid, history: history, shown: statistics.run)
+            gridNote = PageList.note(shown: gridRows.count, of: grid.taskCount,
+                                     "\(gridRows.count) of \(grid.taskCount) tasks, the most failures first", where: nil)
+        } else {
+            (gridRuns, gridRows, gridNote) = ([], [], .empty)
+        }
+        hasGrid = !gridRows.isEmpty
+        hasGridNote = !gridNote.isNull
     }
 
     private static func cards(_ statistics: TaskStatistics) -> [Card] {
@@ -148,7 +205,7 @@ struct ReportPage: TemplateObject {
                  toneText: HTMLText(good.map { $0 ? "(fine)" : "(needs attention)" } ?? ""))
         }
         return [
-            card("Tasks", HTMLText(HumanFormat.count(statistics.recordCount)), "\(statistics.recordCount) records", good: nil),
+            card("Tasks", HTMLText(HumanFormat.count(statistics.recordCount)), Plural.count(statistics.recordCount, "record"), good: nil),
             card("Success rate", percent(statistics.successRate), "completed of finished", good: (statistics.successRate ?? 1) >= 0.95),
             card("p50 duration", duration(statistics.durations.p50Ms), "median", good: nil),
             card("p95 duration", duration(statistics.durations.p95Ms), "95th percentile", good: nil),

@@ -116,6 +116,8 @@ extension ReportPage {
         let outcomesText: HTMLText
         let flips: HTMLText
         let retried: HTMLText
+        /// In words: `needed 2 attempts`, `flipped 3 times`, or both.
+        let reason: HTMLText
     }
 
     struct RegressionRow: TemplateObject {

@@ -10,4 +10,6 @@ public struct FlakyTask: Sendable, Codable, Equatable {
     public var flips: Int
     /// Completed in the current run only after more than one attempt.
     public var retried: Bool
+    /// The attempts it needed in the current run, when ``retried``.
+    public var attempts: Int?
 }

@@ -24,8 +24,9 @@ extension RunChanges {
 
             let outcomes = compared.map { $0.tasks[key]?.outcome }
             let flips = Self.flips(outcomes)
-            if flips >= 2 || now.retried {
-                flaky.append(FlakyTask(name: key, group: now.group, outcomes: outcomes, flips: flips, retried: now.retried))
+            if flips >= 2 || now.attemptsNeeded != nil {
+                flaky.append(FlakyTask(name: key, group: now.group, outcomes: outcomes, flips: flips,
+                                       retried: now.attemptsNeeded != nil, attempts: now.attemptsNeeded))
             }
 
             if let after = now.p95Ms, let earlier = then?.p95Ms, after - earlier >= options.regressionFloorMs,

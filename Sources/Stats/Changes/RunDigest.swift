@@ -10,8 +10,8 @@ struct RunDigest {
         /// The status label of its first failing record, else of its last record.
         var status: String
         var outcome: TaskOutcome
-        /// Completed only after more than one attempt.
-        var retried: Bool
+        /// The attempts its completed record needed, when more than one (it completed only after retries).
+        var attemptsNeeded: Int?
         /// The exit code and error of the record `status` comes from.
         var exitCode: Int?
         var error: String
@@ -48,7 +48,7 @@ struct RunDigest {
                     slot = keys.count
                     slotOfKey[key] = slot
                     keys.append(key)
-                    tasks.append(Task(group: table.group[row], status: "", outcome: .other, retried: false,
+                    tasks.append(Task(group: table.group[row], status: "", outcome: .other, attemptsNeeded: nil,
                                       exitCode: nil, error: "", p95Ms: nil))
                 }
                 if !name.isEmpty { slotOfName[nameCode] = slot }
@@ -68,7 +68,7 @@ struct RunDigest {
                 task.outcome = .completed
             }
             if kind == .completed, table.attempts[row] != TaskTable.missingInteger, table.attempts[row] > 1 {
-                task.retried = true
+                task.attemptsNeeded = max(task.attemptsNeeded ?? 0, Int(table.attempts[row]))
             }
             tasks[slot] = task
             slotCodes.append(Int32(slot))

@@ -48,6 +48,12 @@ write("xss-script-tags.jsonl", lines(
 write("xss-in-attributes.jsonl", lines(
     record(status="x\" style=\"background:url(javascript:alert(1))", group="javascript:alert(1)",
            name="' onfocus='alert(1)' autofocus='")))
+write("xss-in-output.jsonl", lines(
+    record(name="out", output="</pre></details><script>alert(1)</script>" + BREAKOUT + "\u001b]0;PWNED\u0007\u001b[31m"
+           + "<\u0301img src=x onerror=alert(1)>\r\n\u009b2J" + "x" * 5000 + "</pre><script>alert(2)</script>",
+           error="\u001b[?1049h", started_at=1795482000, duration_ms=5),
+    record(id="t2", name="</text></svg><script>alert(3)</script>", status="timeout", started_at=1795482001,
+           duration_ms=7, output="\u001b[1m" * 2000)))
 write("csv-crlf-only.jsonl", lines(record(id="\r\n", name="\r\n", group="\r", error="\n"), record(id="b")))
 write("csv-quote-combining-mark.jsonl", lines(record(error='x"\u0301,=HYPERLINK("http://evil")', name='"\u0301')))
 write("csv-formulas.jsonl", lines(*[record(id=f"t{i}", name=v, error=v) for i, v in

@@ -1,0 +1,61 @@
+import Stats
+import Support
+import TaskModel
+
+extension ReportPage {
+    /// The task × run grid: a column per run of `grid`, headed by its start, a row per task.
+    static func grid(_ grid: TaskGrid, history: RunHistory?, shown: String?) -> (runs: [GridRun], rows: [GridRow]) {
+        let starts = Dictionary((history?.runs ?? []).map { ($0.runId, $0.startedAt) }) { first, _ in first }
+        let labels = Self.runLabels(grid.runs.map { starts[$0] ?? nil }, ids: grid.runs)
+        let runs = zip(grid.runs, labels).map { run, label in
+            GridRun(label: HTMLText(label), runId: .label(run), isShown: run == shown)
+        }
+        let rows = PageList.rows(grid.rows) { row in
+            GridRow(
+                name: .label(row.name), group: .label(row.group), failures: HTMLText(String(row.failures)),
+                cells: zip(grid.runs, row.cells).map { run, cell in
+                    guard let cell else {
+                        return GridCell(mark: HTMLText("·"), kind: .empty, color: .empty,
+                                        text: HTMLText("\(DisplayText.cut(run, to: 40)): did not run"), ran: false)
+                    }
+                    let kind = StatusKind(label: cell.status)
+                    return GridCell(
+                        mark: HTMLText(mark(kind)), kind: HTMLText(kind.rawValue), color: statusColor(kind),
+                        text: HTMLText("\(DisplayText.cut(run, to: 40)): \(DisplayText.cut(cell.status, to: 40)) · "
+                            + HumanFormat.duration(milliseconds: cell.durationMs)),
+                        ran: true)
+                })
+        }
+        return (runs, rows)
+    }
+
+    /// Column headings for runs: each run's start, `11-27 01:00`, with seconds when two runs share a minute;
+    /// its id cut short when it has no start, or when starts alone do not tell the runs apart.
+    static func runLabels(_ starts: [Double?], ids: [String]) -> [String] {
+        func two(_ value: Int) -> String { UTCTime.digits(value, 2) }
+        func label(_ seconds: Double?, _ id: String, withSeconds: Bool) -> String {
+            guard let seconds else { return DisplayText.cut(id.isEmpty ? "(no id)" : id, to: 12) }
+            let time = UTCTime(seconds: seconds)
+            return "\(two(time.month))-\(two(time.day)) \(two(time.hour)):\(two(time.minute))" + (withSeconds ? ":\(two(time.second))" : "")
+        }
+        for withSeconds in [false, true] {
+            let labels = zip(starts, ids).map { label($0, $1, withSeconds: withSeconds) }
+            if Set(labels).count == labels.count { return labels }
+        }
+        return ids.map { DisplayText.cut($0.isEmpty ? "(no id)" : $0, to: 24) }
+    }
+
+    /// A mark for each kind of status, so that no status rests on colour alone.
+    static func mark(_ kind: StatusKind) -> String {
+        switch kind {
+        case .completed: "✓"
+        case .failed: "✗"
+        case .timeout: "◷"
+        case .cancelled: "⊘"
+        case .skipped: "↷"
+        case .pending: "…"
+        case .running: "▶"
+        case .other: "•"
+        }
+    }
+}
