@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import TestSupport
+import Stats
+import TaskModel
 
 @testable import Report
 
@@ -99,5 +101,32 @@ struct NightlyPageTests {
         #expect(summary.contains("…and 380 more; see the report.") || summary.contains("the summary stops here"))
         #expect(html.utf8.count < 2_000_000, "index.html is \(html.utf8.count) bytes")
         #expect(html.contains("Its output is left out to keep the page small"), "the output budget is spent, and the page says so")
+    }
+}
+
+/// Failures as the store describes them: each attempt, the last first, with its HTTP status.
+@Suite("a failure's attempts on the page")
+struct FailureAttemptTests {
+    @Test("an HTTP check's status is its code; every attempt's output shows, the last first and marked")
+    func attempts() throws {
+        var b = TableBuilder()
+        b.add(status: "failed", group: "services", exitCode: nil, error: "expected 200, got 503", run: "r", attempts: 2, id: "health")
+        let table = b.table
+        let key = TaskAttempt.key(run: "r", id: "health")
+        let document = ReportDocument(
+            title: "t", inputs: [], records: table, statistics: TaskStatistics(table: table),
+            attempts: [key: [
+                TaskAttempt(number: 2, status: "failed", httpStatus: 503, error: "expected 200, got 503", stdout: "", stderr: "second"),
+                TaskAttempt(number: 1, status: "failed", exitCode: 7, stdout: "first out", stderr: ""),
+            ]],
+            toolVersion: "test")
+        let entry = try #require(ReportPage(document).failures.first)
+        #expect(entry.code.markup == "HTTP 503" && entry.attempts.markup == "2 attempts")
+        #expect(entry.outputs.map(\.heading.markup) == ["Attempt 2 of 2 · failed · HTTP 503", "Attempt 1 of 2 · failed · exit 7"])
+        #expect(entry.outputs.map(\.isLastOfSeveral) == [true, false])
+        #expect(entry.outputs[0].stderr.markup == "second" && !entry.outputs[0].hasStdout)
+        #expect(entry.outputs[1].stdout.markup == "first out" && !entry.outputs[1].hasStderr)
+        #expect(entry.lastLine.markup == "second")
+        #expect(entry.id.isNull, "a task without a name is named by its id, once")
     }
 }
