@@ -4,14 +4,21 @@ import Mustache
 ///
 /// The fields are found by reflection, as swift-mustache does by default,
 /// but each lookup is counted against the ``RenderBudget`` of the render in
-/// progress, so no template can make a render run away.
+/// progress, so no template can make a render run away. Rows the page holds
+/// by the thousand name their fields in a switch instead (see
+/// `ReportPageRows+Lookup.swift`), through ``admitted(_:)`` all the same.
 protocol TemplateObject: MustacheParent {}
 
 extension TemplateObject {
     func child(named name: String) -> Any? {
-        guard let field = Mirror(reflecting: self).children.first(where: { $0.label == name }),
-              let value = Self.unwrapped(field.value)
-        else { return nil }
+        guard let field = Mirror(reflecting: self).children.first(where: { $0.label == name }) else { return nil }
+        return Self.admitted(field.value)
+    }
+
+    /// `value` as a render may use it: what an optional holds, counted against the budget of the
+    /// render in progress; nil when there is nothing, or when the budget refuses it.
+    static func admitted(_ value: Any) -> Any? {
+        guard let value = unwrapped(value) else { return nil }
         if let budget = RenderBudget.current, !budget.admit(value) { return nil }
         return value
     }

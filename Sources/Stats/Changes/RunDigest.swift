@@ -31,6 +31,7 @@ struct RunDigest {
         var slotOfKey: [String: Int] = [:]
         var keys: [String] = []
         var tasks: [Task] = []
+        var describing: [Int] = []
         var slotCodes: [Int32] = []
         slotCodes.reserveCapacity(rows.count)
         var durations: [Double] = []
@@ -50,18 +51,15 @@ struct RunDigest {
                     keys.append(key)
                     tasks.append(Task(group: table.group[row], status: "", outcome: .other, attemptsNeeded: nil,
                                       exitCode: nil, error: "", p95Ms: nil))
+                    describing.append(row)
                 }
                 if !name.isEmpty { slotOfName[nameCode] = slot }
             }
             let kind = kinds[Int(table.status.codes[row])]
             var task = tasks[slot]
-            if task.outcome != .failed {
-                // The first failure describes the task; otherwise the latest record does.
-                task.status = table.status[row]
-                let code = table.exitCode[row]
-                task.exitCode = code == TaskTable.missingInteger ? nil : Int(code)
-                task.error = table.error[row]
-            }
+            // The first failure describes the task; otherwise the latest record does. Its texts are
+            // read once the row is known, not for every record on the way.
+            if task.outcome != .failed { describing[slot] = row }
             if kind.isFailure {
                 task.outcome = .failed
             } else if kind == .completed, task.outcome == .other {
@@ -75,6 +73,12 @@ struct RunDigest {
             durations.append(table.durationMs[row])
         }
 
+        for (slot, row) in describing.enumerated() {
+            tasks[slot].status = table.status[row]
+            let code = table.exitCode[row]
+            tasks[slot].exitCode = code == TaskTable.missingInteger ? nil : Int(code)
+            tasks[slot].error = table.error[row]
+        }
         let (grouped, offsets) = StatsKernel.partition(durations, by: slotCodes, codeCount: keys.count)
         for slot in keys.indices where offsets[slot] < offsets[slot + 1] {
             var values = Array(grouped[offsets[slot]..<offsets[slot + 1]])

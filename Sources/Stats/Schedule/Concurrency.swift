@@ -9,7 +9,7 @@ public struct Concurrency: Sendable, Equatable {
     public var running: [Double]
 
     /// The concurrency of tasks running over `spans`, at most `buckets` buckets of a round width.
-    init(_ spans: [RunSchedule.Span], from start: Double, to end: Double, buckets: Int) {
+    init(_ spans: some Sequence<RunSchedule.Span>, from start: Double, to end: Double, buckets: Int) {
         let width = TaskStatistics.bucketWidths.first { (end - start) / $0 < Double(buckets) }
             ?? ((end - start) / Double(buckets - 1)).rounded(.up)
         let origin = (start / width).rounded(.down) * width

@@ -10,28 +10,36 @@ extension RunSchedule {
         table: TaskTable, rows: [Int], attempts: [String: [TaskAttempt]] = [:], needs: [String: [String]] = [:],
         limits: Limits = Limits()
     ) {
-        var placed: [Int] = [], spans: [Span] = [], unplaced: [String] = []
+        // A first pass counts and measures; the tasks are gathered one by one only when they will be
+        // drawn so (or have needs to follow), so a run of a million tasks costs no arrays of them.
+        var count = 0, first = Double.infinity, last = -Double.infinity, unplaced: [String] = []
         for row in rows {
-            let start = table.startedAt[row]
-            guard !start.isNaN else {
+            guard let span = Self.span(table, row) else {
                 if unplaced.count < limits.namedWithoutStart { unplaced.append(Self.name(table, row)) }
                 continue
             }
-            let finish = table.finishedAt[row], ms = table.durationMs[row]
-            let end = !finish.isNaN && finish >= start ? finish : start + (ms.isNaN ? 0 : ms / 1000)
-            placed.append(row)
-            spans.append(Span(start: start, end: end))
+            count += 1
+            first = min(first, span.start)
+            last = max(last, span.end)
         }
-        taskCount = placed.count
-        withoutStart = rows.count - placed.count
+        taskCount = count
+        withoutStart = rows.count - count
         withoutStartNames = unplaced
-        span = spans.isEmpty ? nil : Span(start: spans.map(\.start).min()!, end: spans.map(\.end).max()!)
-        let path = needs.isEmpty ? [] : Self.criticalPath(ids: placed.map { table.id[$0] }, spans: spans, needs: needs)
-        criticalPath = path.map { Self.name(table, placed[$0]) }
+        span = count == 0 ? nil : Span(start: first, end: last)
         guard let span else {
-            (tasks, concurrency) = ([], nil)
+            (tasks, criticalPath, concurrency) = ([], [], nil)
             return
         }
+        if count > limits.perTask, needs.isEmpty {
+            (tasks, criticalPath) = ([], [])
+            concurrency = Concurrency(rows.lazy.compactMap { Self.span(table, $0) }, from: span.start, to: span.end,
+                                      buckets: limits.buckets)
+            return
+        }
+        let placed = rows.filter { !table.startedAt[$0].isNaN }
+        let spans = placed.map { Self.span(table, $0)! }
+        let path = needs.isEmpty ? [] : Self.criticalPath(ids: placed.map { table.id[$0] }, spans: spans, needs: needs)
+        criticalPath = path.map { Self.name(table, placed[$0]) }
         guard placed.count <= limits.perTask else {
             tasks = []
             concurrency = Concurrency(spans, from: span.start, to: span.end, buckets: limits.buckets)
@@ -58,6 +66,15 @@ extension RunSchedule {
                 status: table.status[row], kind: kinds[i], span: spans[i], attempts: stored.count > 1 ? stored : [Attempt(span: spans[i], kind: kinds[i])],
                 onCriticalPath: onPath.contains(i))
         }
+    }
+
+    /// When the record at `row` ran: from its start to its finish, or to its start plus its duration
+    /// when it has no finish (or one before its start); nil without a start.
+    static func span(_ table: TaskTable, _ row: Int) -> Span? {
+        let start = table.startedAt[row]
+        guard !start.isNaN else { return nil }
+        let finish = table.finishedAt[row], ms = table.durationMs[row]
+        return Span(start: start, end: !finish.isNaN && finish >= start ? finish : start + (ms.isNaN ? 0 : ms / 1000))
     }
 
     /// The record's name, or its id when it has none.
