@@ -29,10 +29,8 @@ public struct ChartJob: Sendable {
         let statistics = TaskStatistics(table: table, scope: scope)
         guard kind == .gantt else { return kind.drawing(for: statistics, schedule: nil) }
         let described = statistics.describedRun(in: table)
-        let (attempts, needs) = try PipelineError.wrapping { () throws(IngestError) in
-            (try loaded.attempts(run: described), try RunNeeds.of(run: described, in: loaded))
-        }
-        let rows = table.rows(ofRun: described)
-        return kind.drawing(for: statistics, schedule: RunSchedule(table: table, rows: rows, attempts: attempts, needs: needs))
+        let stored = try StoredRun(described, in: loaded)
+        let schedule = RunSchedule(table: table, rows: table.rows(ofRun: described), attempts: stored.attempts, needs: stored.needs)
+        return kind.drawing(for: statistics, schedule: schedule)
     }
 }

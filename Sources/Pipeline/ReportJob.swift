@@ -42,13 +42,11 @@ public struct ReportJob: Sendable {
         let statistics = TaskStatistics(table: records, scope: request.scope, baseline: baseline, options: request.statistics)
         // The run the page describes: the latest of several, or the only one.
         let described = statistics.describedRun(in: records)
-        let (attempts, needs) = try PipelineError.wrapping { () throws(IngestError) in
-            (try loaded.attempts(run: described), try RunNeeds.of(run: described, in: loaded))
-        }
+        let stored = try StoredRun(described, in: loaded)
         let document = ReportDocument(
             title: request.title, inputs: request.inputs, records: records, statistics: statistics,
             baseline: request.baseline, gates: request.gates.map { GateResult($0, statistics: statistics) },
-            attempts: attempts, needs: needs, toolVersion: toolVersion)
+            attempts: stored.attempts, needs: stored.needs, toolVersion: toolVersion)
         let writer = ReportWriter(
             path: request.folder, templates: templates, exports: request.exports, singleFile: request.singleFile)
         let page = try PipelineError.wrapping { () throws(ReportError) in try writer.write(document) }

@@ -83,12 +83,12 @@ public struct SummaryExporter: ReportExporter {
     }
 
     /// Why the task of `row` failed, in one line of at most ``errorLimit`` scalars: the first line of its
-    /// error (or its exit code), then the last line it wrote to standard error, when that says more.
+    /// error (or its exit code), then the last line it wrote (``TaskModel/TaskAttempt/lastLine(besides:)``), when that says more.
     static func why(_ document: ReportDocument, row: Int) -> String {
         let records = document.records
         let exit = records.exitCode[row] == TaskTable.missingInteger ? "" : "exit \(records.exitCode[row])"
         let error = firstLine(records.error[row])
-        let written = FailureListing.lastLine(document.attempts(ofRow: row).first, error: records.error[row])
+        let written = document.attempts(ofRow: row).first?.lastLine(besides: records.error[row]) ?? ""
         let parts = [error.isEmpty ? exit : error, written].filter { !$0.isEmpty }
         return DisplayText.line(parts.joined(separator: ": "), limit: errorLimit)
     }

@@ -18,18 +18,10 @@ extension FailureListing {
             code: HTMLText(code(attempts.first, exitCode: records.exitCode[row]) ?? ""),
             attempts: attemptCount == TaskTable.missingInteger ? .empty
                 : HTMLText("\(attemptCount) \(attemptCount == 1 ? "attempt" : "attempts")"),
-            error: .error(records.error[row]), lastLine: .error(lastLine(attempts.first, error: records.error[row])), outputs: outputs, hasOutputs: !outputs.isEmpty,
+            error: .error(records.error[row]), lastLine: .error(attempts.first?.lastLine(besides: records.error[row]) ?? ""), outputs: outputs, hasOutputs: !outputs.isEmpty,
             outputNote: outputLeftOut
                 ? HTMLText("Its output is left out to keep the page small: the page shows \(OutputExcerpt.size(outputBytes)) of output at most, and junit.xml and the store keep it.")
                 : .empty)
-    }
-
-    /// The last line `attempt` wrote, standard error first, unless `error` holds it; empty when there is none.
-    static func lastLine(_ attempt: TaskAttempt?, error: String) -> String {
-        guard let attempt else { return "" }
-        let stderr = TextTail.lastLine(TerminalEscapes.stripped(attempt.stderr))
-        let line = stderr.isEmpty ? TextTail.lastLine(TerminalEscapes.stripped(attempt.stdout)) : stderr
-        return error.contains(line) ? "" : DisplayText.line(line)
     }
 
     /// `HTTP 503` for an HTTP check that answered, else `exit 1`; nil when neither is known.
