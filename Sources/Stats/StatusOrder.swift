@@ -16,9 +16,7 @@ struct StatusOrder {
             (code, StatusCount(label: label, kind: StatusKind(label: label), count: Int(raw[code]),
                                share: Double(raw[code]) / Double(total)))
         }
-        let ordered = unordered.sorted { a, b in
-            (a.1.kind, -a.1.count, a.1.label) < (b.1.kind, -b.1.count, b.1.label)
-        }
+        let ordered = unordered.sorted { Self.displayOrder($0.1, $1.1) }
         var position = [Int?](repeating: nil, count: table.status.entries.count)
         for (place, entry) in ordered.enumerated() { position[entry.0] = place }
         self.counts = ordered.map(\.1)
@@ -40,20 +38,41 @@ struct StatusOrder {
         Set(position.indices.filter { code in position[code].map { predicate(counts[$0].kind) } ?? false }.map { Int32($0) })
     }
 
-    /// Completed ÷ finished of counts by dictionary code; nil when none finished.
+    /// Whether `a` is shown before `b`: by kind in its fixed order, then most records first, then by label.
+    static func displayOrder(_ a: StatusCount, _ b: StatusCount) -> Bool {
+        (a.kind, -a.count, a.label) < (b.kind, -b.count, b.label)
+    }
+
+    /// The counts of several tables as one list: counts of the same label added, shares of the sum, in display order.
+    static func merged(_ lists: [[StatusCount]]) -> [StatusCount] {
+        var byLabel: [String: StatusCount] = [:]
+        for count in lists.joined() {
+            byLabel[count.label, default: StatusCount(label: count.label, kind: count.kind, count: 0, share: 0)].count += count.count
+        }
+        let total = max(byLabel.values.reduce(0) { $0 + $1.count }, 1)
+        return byLabel.values.map { count in
+            var shared = count
+            shared.share = Double(count.count) / Double(total)
+            return shared
+        }.sorted(by: displayOrder)
+    }
+
+    /// The success rate (see ``successRate``) of counts by dictionary code.
     func successRate(of byCode: [(code: Int, count: Int)]) -> Double? {
         Self.successRate(byCode.compactMap { code, count in position[code].map { (counts[$0].kind, count) } })
     }
 
-    /// Completed ÷ finished of every record; nil when none finished.
+    /// Completed ÷ finished of every record; nil when none completed or failed (every outcome skipped,
+    /// cancelled, pending or unknown): a rate of 0 % would call that a disaster.
     var successRate: Double? { Self.successRate(counts.map { ($0.kind, $0.count) }) }
 
     private static func successRate(_ counts: [(kind: StatusKind, count: Int)]) -> Double? {
-        var completed = 0, finished = 0
+        var completed = 0, failed = 0, finished = 0
         for (kind, count) in counts where kind.isFinished {
             finished += count
             if kind == .completed { completed += count }
+            if kind.isFailure { failed += count }
         }
-        return finished > 0 ? Double(completed) / Double(finished) : nil
+        return completed + failed > 0 ? Double(completed) / Double(finished) : nil
     }
 }

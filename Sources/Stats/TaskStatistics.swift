@@ -8,7 +8,7 @@ public struct TaskStatistics: Sendable, Codable, Equatable {
     /// One entry per distinct status label: known kinds first in their fixed
     /// order, then other labels by count.
     public var statuses: [StatusCount]
-    /// Completed ÷ finished (pending and running records are not finished); nil when none finished.
+    /// Completed ÷ finished (pending and running records are not finished); nil when none completed or failed.
     public var successRate: Double?
     public var durations: DurationSummary
     /// Log-spaced bins (the report's chart) and equal-width bins; nil without durations.
@@ -32,4 +32,12 @@ public struct TaskStatistics: Sendable, Codable, Equatable {
     public var grid: TaskGrid? = nil
     /// What changed since the previous run, or since the baseline; nil with nothing to compare against.
     public var changes: RunChanges? = nil
+    /// What each of the latest ``Options/gridRuns`` runs said about each task, oldest first: what
+    /// `history.jsonl` carries to the next report. Not part of `stats.json`.
+    public var recentRuns: [RunDigest] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case recordCount, statuses, successRate, durations, logHistogram, linearHistogram, groups, timeline
+        case slowest, failures, failureCount, run, history, grid, changes
+    }
 }

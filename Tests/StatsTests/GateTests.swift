@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Stats
 import TestSupport
@@ -45,8 +46,41 @@ import TestSupport
         #expect(abs(try check("p95>30s").measured! - 4000) < 1e-9)
         #expect(try check("tasks!=21").tripped == false)
         let noBaseline = try check("new-failures>0")
-        #expect(!noBaseline.tripped && noBaseline.measured == nil)
-        #expect(noBaseline.summary == "new-failures>0 passed: new-failures is nothing to compare against")
+        #expect(!noBaseline.tripped && !noBaseline.evaluated && noBaseline.measured == nil && noBaseline.mark == "⚠️")
+        #expect(noBaseline.summary
+            == "new-failures>0 not evaluated: no earlier run to compare against; give --history (the last report) or --baseline")
+        #expect(try check("failed>0").evaluated && check("failed>0").mark == "✗" && check("failed>1").mark == "✓")
         #expect(try check("failure-rate>=5%").summary == "failure-rate>=5% tripped: failure-rate is 5%")
+    }
+
+    @Test("with no task completed or failed, the rates are n/a and gates on them are not evaluated, never tripped")
+    func unknownOutcomesHaveNoRate() throws {
+        var b = TableBuilder()
+        for i in 0..<5 { b.add(status: "unknown", name: "t\(i)", durationMs: 10) }
+        b.add(status: "skipped", name: "s")
+        let s = TaskStatistics(table: b.table, scope: .latest)
+        #expect(s.successRate == nil)
+        for text in ["success-rate<50%", "failure-rate>=0%"] {
+            let result = GateResult(try Gate(text), statistics: s)
+            #expect(!result.evaluated && !result.tripped && result.measured == nil, "\(text)")
+            #expect(result.summary.hasSuffix("not evaluated: no task completed or failed, so there is no rate"))
+        }
+        b.add(status: "completed", name: "ok")
+        let one = TaskStatistics(table: b.table, scope: .latest)
+        #expect(one.successRate == 1.0 / 7.0, "once one completed, the rate is completed over every finished task")
+        #expect(GateResult(try Gate("success-rate<50%"), statistics: one).tripped)
+    }
+
+    @Test("stats.json's gates always carry evaluated and measured, null when not evaluated")
+    func encodesNotEvaluated() throws {
+        var b = TableBuilder()
+        b.add(status: "failed", name: "a", durationMs: 1)
+        let s = TaskStatistics(table: b.table, scope: .latest)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(GateResult(try Gate("new-failures>0"), statistics: s)), as: UTF8.self)
+        #expect(json.contains(#""evaluated":false"#) && json.contains(#""measured":null"#) && json.contains(#""tripped":false"#))
+        let failed = String(decoding: try encoder.encode(GateResult(try Gate("failed>0"), statistics: s)), as: UTF8.self)
+        #expect(failed.contains(#""evaluated":true"#) && failed.contains(#""measured":1"#) && failed.contains(#""tripped":true"#))
     }
 }

@@ -136,4 +136,31 @@ import TestSupport
         one.add(status: "failed", name: "a", durationMs: 1)
         #expect(TaskStatistics(table: one.table, scope: .latest).grid == nil, "one run: no grid")
     }
+
+    @Test("tasks are matched across runs by group and name: a test of the same name in another class is another task")
+    func identityIsGroupAndName() throws {
+        var b = TableBuilder()
+        b.add(status: "completed", group: "TestApi", name: "test_get", durationMs: 10, startedAt: 1, run: "r1")
+        b.add(status: "failed", group: "TestDb", name: "test_get", durationMs: 10, startedAt: 1, run: "r1")
+        b.add(status: "failed", group: "TestApi", name: "test_get", durationMs: 10, startedAt: 2, run: "r2")
+        b.add(status: "failed", group: "TestDb", name: "test_get", durationMs: 10, startedAt: 2, run: "r2")
+        let statistics = TaskStatistics(table: b.table, scope: .latest)
+        let changes = try #require(statistics.changes)
+        #expect(changes.newFailures.map(\.group) == ["TestApi"], "TestDb.test_get failed both nights")
+        let grid = try #require(statistics.grid)
+        #expect(grid.taskCount == 2)
+        #expect(grid.rows.map { "\($0.group).\($0.name):\($0.failures)" } == ["TestDb.test_get:2", "TestApi.test_get:1"])
+    }
+
+    @Test("a task that needed retries is flaky with its attempts, not a regression, however slow its last attempt")
+    func aRetryIsNotARegression() throws {
+        var b = TableBuilder()
+        b.add(status: "completed", name: "fetch", durationMs: 100, startedAt: 1, run: "r1", attempts: 1)
+        b.add(status: "completed", name: "fetch", durationMs: 900, startedAt: 2, run: "r2", attempts: 2)
+        b.add(status: "completed", name: "slow", durationMs: 100, startedAt: 1, run: "r1", attempts: 1)
+        b.add(status: "completed", name: "slow", durationMs: 900, startedAt: 2, run: "r2", attempts: 1)
+        let changes = try #require(TaskStatistics(table: b.table, scope: .latest).changes)
+        #expect(changes.regressions.map(\.name) == ["slow"])
+        #expect(changes.flaky.map(\.name) == ["fetch"] && changes.flaky[0].attempts == 2)
+    }
 }

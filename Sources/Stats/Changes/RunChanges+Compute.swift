@@ -13,33 +13,38 @@ extension RunChanges {
 
         var newFailures: [ChangedTask] = [], fixed: [ChangedTask] = []
         var flaky: [FlakyTask] = [], regressions: [DurationRegression] = []
-        for (key, now) in current.tasks {
-            let then = before.tasks[key]
+        for now in current.tasks {
+            let key = now.key
+            let then = before[key]
             func changed() -> ChangedTask {
-                ChangedTask(name: key, group: now.group, status: now.status, baselineStatus: then?.status ?? "",
+                ChangedTask(name: key.name, group: key.group, status: now.status, baselineStatus: then?.status ?? "",
                             exitCode: now.exitCode, error: TaskEntry.shortened(now.error))
             }
             if now.outcome == .failed, then?.outcome == .completed { newFailures.append(changed()) }
             if now.outcome == .completed, then?.outcome == .failed { fixed.append(changed()) }
 
-            let outcomes = compared.map { $0.tasks[key]?.outcome }
+            let outcomes = compared.map { $0[key]?.outcome }
             let flips = Self.flips(outcomes)
             if flips >= 2 || now.attemptsNeeded != nil {
-                flaky.append(FlakyTask(name: key, group: now.group, outcomes: outcomes, flips: flips,
+                flaky.append(FlakyTask(name: key.name, group: key.group, outcomes: outcomes, flips: flips,
                                        retried: now.attemptsNeeded != nil, attempts: now.attemptsNeeded))
             }
 
-            if let after = now.p95Ms, let earlier = then?.p95Ms, after - earlier >= options.regressionFloorMs,
+            // A task that needed retries is flaky (above), not slower: its last attempt is not its usual run.
+            if now.attemptsNeeded == nil, let after = now.p95Ms, let earlier = then?.p95Ms,
+               after - earlier >= options.regressionFloorMs,
                after > earlier * (1 + options.regressionThreshold) {
                 regressions.append(DurationRegression(
-                    name: key, group: now.group, baselineMs: earlier, currentMs: after,
-                    growth: earlier > 0 ? after / earlier - 1 : nil, trendMs: compared.map { $0.tasks[key]?.p95Ms }))
+                    name: key.name, group: key.group, baselineMs: earlier, currentMs: after,
+                    growth: earlier > 0 ? after / earlier - 1 : nil, trendMs: compared.map { $0[key]?.p95Ms }))
             }
         }
-        newFailures.sort { $0.name < $1.name }
-        fixed.sort { $0.name < $1.name }
-        flaky.sort { ($1.flips, $0.name) < ($0.flips, $1.name) }
-        regressions.sort { ($1.currentMs - $1.baselineMs, $0.name) < ($0.currentMs - $0.baselineMs, $1.name) }
+        newFailures.sort { ($0.name, $0.group) < ($1.name, $1.group) }
+        fixed.sort { ($0.name, $0.group) < ($1.name, $1.group) }
+        flaky.sort { ($1.flips, $0.name, $0.group) < ($0.flips, $1.name, $1.group) }
+        regressions.sort {
+            ($1.currentMs - $1.baselineMs, $0.name, $0.group) < ($0.currentMs - $0.baselineMs, $1.name, $1.group)
+        }
 
         self.init(
             baselineRun: before.runId, currentRun: current.runId, runsCompared: compared.map(\.runId),

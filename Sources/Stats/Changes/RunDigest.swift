@@ -1,35 +1,48 @@
 import TaskModel
 
-/// What one run says about each of its tasks, keyed by task: the record's
-/// name, or its id when it has no name. A task with several records in the
-/// run (retries logged as records, shards) is summed up as one.
-struct RunDigest {
+/// What one run says about each of its tasks, keyed by ``TaskKey`` (group and
+/// name). A task with several records in the run (retries logged as records,
+/// shards) is summed up as one. The changes, the grid and `history.jsonl`
+/// are made of digests.
+public struct RunDigest: Sendable, Equatable {
     /// One task in one run.
-    struct Task {
-        var group: String
+    public struct Task: Sendable, Equatable {
+        public var key: TaskKey
         /// The status label of its first failing record, else of its last record.
-        var status: String
-        var outcome: TaskOutcome
+        public var status: String
+        public var outcome: TaskOutcome
+        /// The attempts of the record `status` comes from; nil when not recorded.
+        public var attempts: Int?
         /// The attempts its completed record needed, when more than one (it completed only after retries).
-        var attemptsNeeded: Int?
+        public var attemptsNeeded: Int?
         /// The exit code and error of the record `status` comes from.
-        var exitCode: Int?
-        var error: String
+        public var exitCode: Int?
+        public var error: String
+        /// The earliest start of its records, Unix seconds; nil without any.
+        public var startedAt: Double?
         /// The 95th percentile of its durations (its duration, for one record); nil without any.
-        var p95Ms: Double?
+        public var p95Ms: Double?
     }
 
     /// The run id as written in the records; empty when they carry none.
-    let runId: String
-    let tasks: [String: Task]
+    public let runId: String
+    /// Its tasks in order of first appearance.
+    public let tasks: [Task]
+    private let slots: [TaskKey: Int]
+
+    /// The task of this key in the run; nil when it did not run.
+    public subscript(key: TaskKey) -> Task? { slots[key].map { tasks[$0] } }
+
+    /// The earliest start of its tasks, Unix seconds; nil when none has one.
+    public var startedAt: Double? { tasks.compactMap(\.startedAt).min() }
 
     /// Digests the records at `rows` of `table`.
     init(table: TaskTable, rows: [Int], runId: String) {
         self.runId = runId
         let kinds = table.status.entries.map(StatusKind.init(label:))
-        var slotOfName = [Int](repeating: -1, count: table.name.entries.count)
-        var slotOfKey: [String: Int] = [:]
-        var keys: [String] = []
+        // Names and groups are dictionary-coded: a pair of codes finds the slot without hashing text.
+        var slotOfCodes: [Int64: Int] = [:]
+        var slotOfKey: [TaskKey: Int] = [:]
         var tasks: [Task] = []
         var describing: [Int] = []
         var slotCodes: [Int32] = []
@@ -38,22 +51,22 @@ struct RunDigest {
         durations.reserveCapacity(rows.count)
 
         for row in rows {
-            let nameCode = Int(table.name.codes[row])
-            var slot = slotOfName[nameCode]
+            let nameCode = table.name.codes[row]
+            let codes = Int64(nameCode) << 32 | Int64(table.group.codes[row])
+            var slot = slotOfCodes[codes] ?? -1
             if slot < 0 {
-                let name = table.name.entries[nameCode]
-                let key = name.isEmpty ? table.id[row] : name
+                let key = TaskKey(table: table, row: row)
                 if let known = slotOfKey[key] {
                     slot = known
                 } else {
-                    slot = keys.count
+                    slot = tasks.count
                     slotOfKey[key] = slot
-                    keys.append(key)
-                    tasks.append(Task(group: table.group[row], status: "", outcome: .other, attemptsNeeded: nil,
-                                      exitCode: nil, error: "", p95Ms: nil))
+                    tasks.append(Task(key: key, status: "", outcome: .other, attempts: nil, attemptsNeeded: nil,
+                                      exitCode: nil, error: "", startedAt: nil, p95Ms: nil))
                     describing.append(row)
                 }
-                if !name.isEmpty { slotOfName[nameCode] = slot }
+                // A nameless record is known by its id, which the codes do not tell.
+                if !table.name.entries[Int(nameCode)].isEmpty { slotOfCodes[codes] = slot }
             }
             let kind = kinds[Int(table.status.codes[row])]
             var task = tasks[slot]
@@ -68,6 +81,8 @@ struct RunDigest {
             if kind == .completed, table.attempts[row] != TaskTable.missingInteger, table.attempts[row] > 1 {
                 task.attemptsNeeded = max(task.attemptsNeeded ?? 0, Int(table.attempts[row]))
             }
+            let start = table.startedAt[row]
+            if !start.isNaN, start < task.startedAt ?? .infinity { task.startedAt = start }
             tasks[slot] = task
             slotCodes.append(Int32(slot))
             durations.append(table.durationMs[row])
@@ -75,15 +90,20 @@ struct RunDigest {
 
         for (slot, row) in describing.enumerated() {
             tasks[slot].status = table.status[row]
-            let code = table.exitCode[row]
-            tasks[slot].exitCode = code == TaskTable.missingInteger ? nil : Int(code)
+            tasks[slot].exitCode = Self.integer(table.exitCode[row])
+            tasks[slot].attempts = Self.integer(table.attempts[row])
             tasks[slot].error = table.error[row]
         }
-        let (grouped, offsets) = StatsKernel.partition(durations, by: slotCodes, codeCount: keys.count)
-        for slot in keys.indices where offsets[slot] < offsets[slot + 1] {
+        let (grouped, offsets) = StatsKernel.partition(durations, by: slotCodes, codeCount: tasks.count)
+        for slot in tasks.indices where offsets[slot] < offsets[slot + 1] {
             var values = Array(grouped[offsets[slot]..<offsets[slot + 1]])
             tasks[slot].p95Ms = StatsKernel.percentiles(&values, quantiles: [0.95])[0]
         }
-        self.tasks = Dictionary(uniqueKeysWithValues: zip(keys, tasks))
+        self.tasks = tasks
+        slots = slotOfKey
+    }
+
+    private static func integer(_ value: Int32) -> Int? {
+        value == TaskTable.missingInteger ? nil : Int(value)
     }
 }

@@ -1,8 +1,8 @@
 /// Tasks against runs, as Airflow's grid view shows them: how each task
 /// ended in each of the latest runs. For records of two or more runs.
 ///
-/// Tasks are matched across runs by name (by id when they have none), and a
-/// task with several records in a run is summed up as ``RunDigest`` does.
+/// Tasks are matched across runs by group and name (``TaskKey``), and a task
+/// with several records in a run is summed up as ``RunDigest`` does.
 public struct TaskGrid: Sendable, Codable, Equatable {
     /// How one task ended in one run.
     public struct Cell: Sendable, Codable, Equatable {
@@ -34,17 +34,19 @@ public struct TaskGrid: Sendable, Codable, Equatable {
     /// The grid of `digests` (oldest first), its rows cut to `taskLimit`.
     init(_ digests: [RunDigest], taskLimit: Int) {
         runs = digests.map(\.runId)
-        var rows: [String: Row] = [:]
+        var rows: [TaskKey: Row] = [:]
         for (column, digest) in digests.enumerated() {
-            for (name, task) in digest.tasks {
-                var row = rows[name] ?? Row(name: name, group: task.group, failures: 0, cells: Array(repeating: nil, count: digests.count))
+            for task in digest.tasks {
+                var row = rows[task.key] ?? Row(name: task.key.name, group: task.key.group, failures: 0,
+                                                cells: Array(repeating: nil, count: digests.count))
                 row.cells[column] = Cell(status: task.status, outcome: task.outcome, durationMs: task.p95Ms)
-                row.group = task.group
                 if task.outcome == .failed { row.failures += 1 }
-                rows[name] = row
+                rows[task.key] = row
             }
         }
         taskCount = rows.count
-        self.rows = Array(rows.values.sorted { ($1.failures, $0.name) < ($0.failures, $1.name) }.prefix(taskLimit))
+        self.rows = Array(rows.values.sorted {
+            ($1.failures, $0.name, $0.group) < ($0.failures, $1.name, $1.group)
+        }.prefix(taskLimit))
     }
 }
