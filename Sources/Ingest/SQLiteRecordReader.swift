@@ -70,7 +70,9 @@ struct SQLiteRecordReader {
             && Self.hasTable("attempts", on: all.database) ? StoreReader(input: path, connection: all.database) : nil
         let known = Set(RecordField.allCases.map(\.name))
         let wanted = columns.filter { known.contains($0.lowercased()) }
-        let select = "SELECT " + (wanted.isEmpty ? "*" : wanted.map(Self.quoted).joined(separator: ", "))
+        let select = "SELECT " + (wanted.isEmpty ? "*" : wanted.map { column in
+            column.lowercased() == RecordField.durationMs.name ? store?.durationColumn ?? Self.quoted(column) : Self.quoted(column)
+        }.joined(separator: ", "))
             + " FROM \(Self.defaultTable)"
         // A table without rowids, or a small one, is read whole.
         guard let range = try? prepare(path: path, "SELECT min(rowid), max(rowid) FROM \(Self.defaultTable)"),

@@ -22,6 +22,23 @@ public final class StoreReader {
         self.connection = connection
     }
 
+    /// The store's schema version, from its `store_info` table; 2 for stores made before the table.
+    var schemaVersion: Int {
+        guard let statement = try? connection.prepare("SELECT max(schema_version) FROM store_info"),
+              (try? statement.step()) == true
+        else { return 2 }
+        return Int(statement.int64(0))
+    }
+
+    /// What to select for the records' `duration_ms`: the column, or in a store older than version 3
+    /// (which kept the span across retries there), each task's last attempt's run time.
+    var durationColumn: String {
+        guard schemaVersion < 3 else { return "duration_ms" }
+        let tasks = RecordField.tableName
+        return "coalesce((SELECT a.duration_ms FROM attempts a WHERE a.run_id = \(tasks).run_id AND a.task_id = \(tasks).id "
+            + "ORDER BY a.attempt DESC LIMIT 1), \(tasks).duration_ms) AS duration_ms"
+    }
+
     /// The attempts of the tasks a reader needs them for, the last attempt first, by
     /// ``TaskModel/TaskAttempt/key(run:id:)``: every attempt of a task that did not complete
     /// (with its output), and of one that completed after retries (its times only, for the Gantt chart).

@@ -7,6 +7,8 @@ public struct ReportOutcome: Sendable {
     public let page: String
     /// Everything the report was made from: records, statistics, gates.
     public let document: ReportDocument
+    /// What the reader should know but that did not stop the report, one line each (a named history not found).
+    public var warnings: [String] = []
 
     /// The `--fail-on` gates that tripped.
     public var trippedGates: [GateResult] { document.gates.filter(\.tripped) }

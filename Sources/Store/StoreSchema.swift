@@ -5,8 +5,12 @@ import TaskModel
 /// names (``TaskModel/RecordField``), so `taskreport report STORE` reads it
 /// without a query, and the store's own columns after them.
 enum StoreSchema {
+    /// 3: `tasks.duration_ms` is the last attempt's run time (2 kept the span across retries there).
     /// 2: the runs table keeps the task file's text (1 kept its SHA-256).
-    static let version = 2
+    ///
+    /// Kept in the one-row table `store_info` (`schema_version`), which a read-only reader can
+    /// select where it cannot run a pragma, and in `PRAGMA user_version` for SQLite's tools.
+    static let version = 3
 
     /// The columns of `tasks`, in order: every record field but the free `data` payload, then the store's own.
     static let taskColumns: [(name: String, type: String)] =
@@ -72,6 +76,9 @@ enum StoreSchema {
                 stderr_tail TEXT,
                 PRIMARY KEY (run_id, task_id, attempt)
             );
+            CREATE TABLE IF NOT EXISTS store_info (
+                schema_version INTEGER NOT NULL
+            );
             """
     }
 
@@ -82,9 +89,30 @@ enum StoreSchema {
         if !columns.contains("task_file_text") {
             try connection.execute("ALTER TABLE runs ADD COLUMN task_file_text TEXT")
         }
-        try connection.execute("PRAGMA user_version = \(version)")
+        let found = try connection.prepare("PRAGMA user_version")
+        let stored = try found.step() ? Int(found.int64(0)) : 0
+        if stored < 3 {
+            // Durations were spans across retries: each task gets its last attempt's run time.
+            try connection.execute("""
+                UPDATE \(RecordField.tableName) SET duration_ms = (\(lastAttemptDuration))
+                WHERE EXISTS (SELECT 1 FROM attempts a WHERE a.run_id = \(RecordField.tableName).run_id
+                              AND a.task_id = \(RecordField.tableName).id)
+                """)
+        }
+        if stored != version {
+            try connection.execute("""
+                DELETE FROM store_info; INSERT INTO store_info (schema_version) VALUES (\(version));
+                PRAGMA user_version = \(version);
+                """)
+        }
         return columns.contains("task_file_sha256")
     }
+
+    /// SQL for the run time of a task's last attempt, in a statement over `tasks`.
+    static let lastAttemptDuration = """
+        SELECT a.duration_ms FROM attempts a WHERE a.run_id = \(RecordField.tableName).run_id
+        AND a.task_id = \(RecordField.tableName).id ORDER BY a.attempt DESC LIMIT 1
+        """
 
     /// Checks that the database behind `connection` is empty or a store (its
     /// three tables with their columns; tables added beside them are fine).

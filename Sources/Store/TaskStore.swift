@@ -90,9 +90,9 @@ public final class TaskStore {
                 case RecordField.status.name: .text(task.status.rawValue)
                 case RecordField.startedAt.name: first.map { .text(Self.timestamp($0.startedAt)) }
                 case RecordField.finishedAt.name: last.map { .text(Self.timestamp($0.finishedAt)) }
-                // A task's duration spans all its attempts, waits between retries included.
-                case RecordField.durationMs.name:
-                    first.flatMap { f in last.map { .real($0.finishedAt.timeIntervalSince(f.startedAt) * 1000) } }
+                // The work, not the wait: the last attempt's run time. The span across retries and their
+                // backoff stays in started_at and finished_at.
+                case RecordField.durationMs.name: last.map { .real($0.durationMs) }
                 case RecordField.exitCode.name: last?.exitCode.map { .integer(Int64($0)) }
                 case RecordField.attempts.name: .integer(Int64(task.attempts.count))
                 case RecordField.error.name: (task.error ?? last?.error).map { .text($0) }

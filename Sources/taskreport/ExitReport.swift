@@ -28,9 +28,12 @@ enum ExitReport {
         exit(2)
     }
 
-    /// The page's path on standard output, and each tripped gate on standard error.
+    /// The page's path on standard output; on standard error each warning, each gate that could not be
+    /// evaluated and each tripped gate, one line each.
     static func show(_ outcome: ReportOutcome) {
         print(ControlCharacters.terminalLine(outcome.page))
+        for warning in outcome.warnings { warn("warning: \(warning)") }
+        for gate in outcome.document.gates where !gate.evaluated { warn("warning: gate \(gate.summary)") }
         for gate in outcome.trippedGates { warn("gate \(gate.summary)") }
     }
 }

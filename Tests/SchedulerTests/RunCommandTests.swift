@@ -54,7 +54,7 @@ struct RunCommandTests {
         let folder = try TemporaryFolder()
         try folder.write("t.json", """
             { "tasks": [ { "id": "a", "group": "g", "shell": "echo hello" },
-                         { "id": "b", "retries": 1, "retry_delay": "10ms", "shell": "echo no >&2; exit 4" } ] }
+                         { "id": "b", "retries": 1, "retry_delay": "600ms", "shell": "echo no >&2; exit 4" } ] }
             """)
         let run = try CommandRun.taskreport(["run", "t.json", "--db", "store.db", "--no-report"], in: folder.url)
         #expect(run.status == 1)
@@ -68,6 +68,12 @@ struct RunCommandTests {
         let tasks = try query(db, #"SELECT id, "group", status, attempts, exit_code, stdout_tail, stderr_tail FROM tasks ORDER BY id"#)
         #expect(tasks == [["a", "g", "completed", "1", "0", "hello\n", ""], ["b", "", "failed", "2", "4", "", "no\n"]])
         #expect(try query(db, "SELECT count(*) FROM attempts WHERE task_id = 'b'") == [["2"]])
+        // b's duration is its last attempt's run time, not the span across the backoff (at least 300 ms: 600 ms, jittered), which its times keep.
+        #expect(try query(db, """
+            SELECT t.duration_ms = a.duration_ms, t.duration_ms < 300,
+                   (julianday(t.finished_at) - julianday(t.started_at)) * 86400000 >= 300
+            FROM tasks t JOIN attempts a ON a.run_id = t.run_id AND a.task_id = t.id AND a.attempt = 2 WHERE t.id = 'b'
+            """) == [["1", "1", "1"]])
         #expect(try query(db, "PRAGMA journal_mode") == [["wal"]])
     }
 
@@ -95,7 +101,47 @@ struct RunCommandTests {
         #expect(try query(db, "SELECT run_id, task_file_sha256, task_file_text IS NOT NULL FROM runs ORDER BY started_at")
             == [["r1", "abc", "0"], [try #require(try query(db, "SELECT run_id FROM runs WHERE run_id <> 'r1'").first?.first), "", "1"]])
         #expect(try query(db, "SELECT count(*) FROM tasks") == [["2"]])
-        #expect(try query(db, "PRAGMA user_version") == [["2"]])
+        #expect(try query(db, "PRAGMA user_version") == [["3"]])
+        #expect(try query(db, "SELECT schema_version FROM store_info") == [["3"]])
+    }
+
+    @Test("a store made by version 2 (durations spanning retries) reads as the last attempt's time, then is migrated")
+    func versionTwoStore() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("v2.db")
+        // fetch: attempt 1 failed after 100 ms, a 4.7 s backoff, attempt 2 completed in 200 ms; v2 kept the 5 s span.
+        try SQLiteConnection(path: db, mode: .readWrite).execute("""
+            CREATE TABLE runs (run_id TEXT PRIMARY KEY, task_file TEXT NOT NULL, task_file_text TEXT,
+                               host TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT, outcome TEXT);
+            CREATE TABLE tasks (run_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT, "group" TEXT, status TEXT NOT NULL,
+                                started_at TEXT, finished_at TEXT, duration_ms REAL, exit_code INTEGER, attempts INTEGER NOT NULL,
+                                error TEXT, http_status INTEGER, stdout_tail TEXT, stderr_tail TEXT, PRIMARY KEY (run_id, id));
+            CREATE TABLE attempts (run_id TEXT NOT NULL, task_id TEXT NOT NULL, attempt INTEGER NOT NULL, status TEXT NOT NULL,
+                                   started_at TEXT NOT NULL, finished_at TEXT NOT NULL, duration_ms REAL NOT NULL,
+                                   exit_code INTEGER, http_status INTEGER, error TEXT, stdout_tail TEXT, stderr_tail TEXT,
+                                   PRIMARY KEY (run_id, task_id, attempt));
+            INSERT INTO runs VALUES ('r1', 'old.json', NULL, 'h', '2026-11-23T01:00:00.000Z', NULL, 'completed');
+            INSERT INTO tasks VALUES ('r1', 'fetch', 'fetch', '', 'completed', '2026-11-23T01:00:00.000Z',
+                                      '2026-11-23T01:00:05.000Z', 5000, 0, 2, NULL, NULL, '', '');
+            INSERT INTO attempts VALUES ('r1', 'fetch', 1, 'failed', '2026-11-23T01:00:00.000Z', '2026-11-23T01:00:00.100Z',
+                                         100, 1, NULL, NULL, '', '');
+            INSERT INTO attempts VALUES ('r1', 'fetch', 2, 'completed', '2026-11-23T01:00:04.800Z',
+                                         '2026-11-23T01:00:05.000Z', 200, 0, NULL, NULL, '', '');
+            PRAGMA user_version = 2;
+            """)
+        let read = try CommandRun.taskreport(["stats", db, "--format", "json"], in: folder.url)
+        #expect(read.status == 0, "\(read.standardError)")
+        #expect(read.standardOutput.contains(#""max_ms" : 200"#), "read-only, the old store's duration is the last attempt's")
+        #expect(try query(db, "SELECT duration_ms FROM tasks") == [["5000.0"]], "reading changed nothing")
+
+        try folder.write("t.json", #"{ "tasks": [ { "id": "a", "shell": "true" } ] }"#)
+        let run = try CommandRun.taskreport(["run", "t.json", "--db", db, "--no-report"], in: folder.url)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try query(db, "SELECT duration_ms FROM tasks WHERE id = 'fetch'") == [["200.0"]])
+        #expect(try query(db, "SELECT schema_version FROM store_info") == [["3"]])
+        #expect(try query(db, "PRAGMA user_version") == [["3"]])
+        #expect(try query(db, "SELECT started_at, finished_at FROM tasks WHERE id = 'fetch'")
+            == [["2026-11-23T01:00:00.000Z", "2026-11-23T01:00:05.000Z"]], "the span stays in the times")
     }
 
     @Test("SIGINT stops the run: running tasks and their children are stopped, everything is recorded cancelled, exit 130")

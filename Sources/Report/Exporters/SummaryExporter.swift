@@ -28,7 +28,7 @@ public struct SummaryExporter: ReportExporter {
         let statistics = document.statistics
         var lines = ["## \(md(document.title))", ""]
         if let run = statistics.run { lines += ["Run \(md(run)), the latest of \(statistics.history?.runs.count ?? 1).", ""] }
-        lines.append("**\(Plural.count(statistics.recordCount, "task"))** · success rate **\(HumanFormat.percent(statistics.successRate))**"
+        lines.append("**\(Plural.count(statistics.recordCount, "task"))** · success rate **\(HumanFormat.percent(statistics.successRate, absent: "n/a"))**"
             + " · p50 **\(duration(statistics.durations.p50Ms))** · p95 **\(duration(statistics.durations.p95Ms))**"
             + " · **\(statistics.failureCount)** failed or timed out")
         lines += ["", "| Status | Tasks |", "|---|---:|"]
@@ -36,7 +36,7 @@ public struct SummaryExporter: ReportExporter {
 
         if !document.gates.isEmpty {
             lines += ["", "### Gates", ""]
-            lines += document.gates.map { "- \($0.tripped ? "❌" : "✅") \(md($0.summary))" }
+            lines += document.gates.map { "- \($0.evaluated ? ($0.tripped ? "❌" : "✅") : "⚠️") \(md($0.summary))" }
         }
         lines += failures(document)
         if let changes = statistics.changes { lines += self.changes(changes, baseline: document.baseline) }

@@ -119,8 +119,9 @@ struct ReportPage: TemplateObject {
 
         gates = document.gates.map { result in
             GateRow(expression: HTMLText(result.gate.expression),
-                    measured: HTMLText("\(result.gate.metric.rawValue) is \(result.measuredText)"),
-                    verdict: HTMLText(result.tripped ? "tripped" : "passed"), tripped: result.tripped)
+                    measured: HTMLText(result.reason ?? "\(result.gate.metric.rawValue) is \(result.measuredText)"),
+                    verdict: HTMLText(result.evaluated ? result.verdict : "unevaluated"),
+                    label: HTMLText("\(result.mark) \(result.verdict)"), tripped: result.tripped, evaluated: result.evaluated)
         }
         hasGates = !gates.isEmpty
         let tripped = gates.filter(\.tripped).count
@@ -206,7 +207,9 @@ struct ReportPage: TemplateObject {
         }
         return [
             card("Tasks", HTMLText(HumanFormat.count(statistics.recordCount)), Plural.count(statistics.recordCount, "record"), good: nil),
-            card("Success rate", percent(statistics.successRate), "completed of finished", good: (statistics.successRate ?? 1) >= 0.95),
+            statistics.successRate.map { rate in
+                card("Success rate", percent(rate), "completed of finished", good: rate >= 0.95)
+            } ?? card("Success rate", HTMLText("n/a"), "no task completed or failed", good: nil),
             card("p50 duration", duration(statistics.durations.p50Ms), "median", good: nil),
             card("p95 duration", duration(statistics.durations.p95Ms), "95th percentile", good: nil),
             card("Failures", HTMLText(HumanFormat.count(statistics.failureCount)), "failed or timed out", good: statistics.failureCount == 0),

@@ -92,9 +92,12 @@ extension ReportPage {
     struct GateRow: TemplateObject {
         let expression: HTMLText
         let measured: HTMLText
-        /// `tripped` or `passed`, shown as a word and used as a CSS class.
+        /// `tripped`, `passed` or `unevaluated`: a CSS class.
         let verdict: HTMLText
+        /// What the reader sees of the verdict, its mark first: `✗ tripped`, `✓ passed`, `⚠️ not evaluated`.
+        let label: HTMLText
         let tripped: Bool
+        let evaluated: Bool
     }
 
     struct ChangeRow: TemplateObject {
