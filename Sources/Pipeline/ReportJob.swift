@@ -38,14 +38,16 @@ public struct ReportJob: Sendable {
         let baseline = try PipelineError.wrapping { () throws(IngestError) in
             try request.baseline.map { path throws(IngestError) in try loader.load([InputSource(argument: path)]) }
         }
+        let history = try request.history.map { path throws(PipelineError) in try HistoryInput(path: path) }
         let records = loaded.table
-        let statistics = TaskStatistics(table: records, scope: request.scope, baseline: baseline, options: request.statistics)
+        let statistics = TaskStatistics(
+            table: records, scope: request.scope, baseline: baseline, prior: history?.records, options: request.statistics)
         // The run the page describes: the latest of several, or the only one.
         let described = statistics.describedRun(in: records)
         let stored = try StoredRun(described, in: loaded)
         let document = ReportDocument(
             title: request.title, inputs: request.inputs, records: records, statistics: statistics,
-            baseline: request.baseline, gates: request.gates.map { GateResult($0, statistics: statistics) },
+            baseline: request.baseline, history: history?.records == nil ? nil : request.history, gates: request.gates.map { GateResult($0, statistics: statistics) },
             attempts: stored.attempts, needs: stored.needs, toolVersion: toolVersion)
         let writer = ReportWriter(
             path: request.folder, templates: templates, exports: request.exports, singleFile: request.singleFile)
@@ -53,7 +55,7 @@ public struct ReportJob: Sendable {
         if let summaryTo = request.summaryTo {
             try PipelineError.wrapping { () throws(ReportError) in try SummaryExporter.append(document, to: summaryTo) }
         }
-        return ReportOutcome(page: page, document: document)
+        return ReportOutcome(page: page, document: document, warnings: [history?.warning].compactMap { $0 })
     }
 }
 

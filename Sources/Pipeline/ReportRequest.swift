@@ -16,6 +16,8 @@ public struct ReportRequest: Sendable {
     public var templates: String?
     /// Records to compare the latest run against instead of the run before it.
     public var baseline: String?
+    /// A previous report folder, or its `history.jsonl`, whose runs come before the inputs' own.
+    public var history: String?
     /// List lengths and the regression rule.
     public var statistics = TaskStatistics.Options()
     public var gates: [Gate] = []

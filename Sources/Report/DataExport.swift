@@ -5,6 +5,7 @@ public enum DataExport: String, Sendable, CaseIterable {
     case summary = "summary.md"
     case junit = "junit.xml"
     case csv = "tasks.csv"
+    case history = "history.jsonl"
 
     var exporter: any ReportExporter {
         switch self {
@@ -12,6 +13,7 @@ public enum DataExport: String, Sendable, CaseIterable {
         case .summary: SummaryExporter()
         case .junit: JUnitExporter()
         case .csv: CSVExporter()
+        case .history: HistoryExporter()
         }
     }
 }

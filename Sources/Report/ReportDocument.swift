@@ -16,6 +16,8 @@ public struct ReportDocument: Sendable {
     public let statistics: TaskStatistics
     /// The input the changes were compared against (`--baseline`); nil when compared with the previous run.
     public var baseline: String?
+    /// The previous report (`--history`) whose runs come before the records' own; nil when none was read.
+    public var history: String?
     /// The `--fail-on` gates, checked.
     public var gates: [GateResult]
     /// The described run's attempts a taskreport store kept, the last first, by ``TaskModel/TaskAttempt/key(run:id:)``;
@@ -31,7 +33,7 @@ public struct ReportDocument: Sendable {
 
     public init(
         title: String, inputs: [String], records: TaskTable, statistics: TaskStatistics, baseline: String? = nil,
-        gates: [GateResult] = [], attempts: [String: [TaskAttempt]] = [:], needs: [String: [String]] = [:],
+        history: String? = nil, gates: [GateResult] = [], attempts: [String: [TaskAttempt]] = [:], needs: [String: [String]] = [:],
         generatedAt: Date = Date(), toolVersion: String
     ) {
         self.title = title
@@ -39,6 +41,7 @@ public struct ReportDocument: Sendable {
         self.records = records
         self.statistics = statistics
         self.baseline = baseline
+        self.history = history
         self.gates = gates
         self.attempts = attempts
         self.generatedAt = generatedAt

@@ -19,6 +19,11 @@ struct ReportOptions: ParsableArguments {
         "Records to compare the latest run against (their latest run), instead of the run before it.", valueName: "file"))
     var baseline: String?
 
+    @Option(help: ArgumentHelp(
+        "A previous report folder, or its history.jsonl: its runs come before these, for the changes, flaky tasks, "
+            + "the runs and the grid (CI runners without last night's store). Missing: a warning.", valueName: "path"))
+    var history: String?
+
     @Option(help: ArgumentHelp("How much a task's p95 must grow to count as a regression.", valueName: "percent"))
     var regression = "25%"
 
@@ -84,6 +89,7 @@ struct ReportOptions: ParsableArguments {
         request.title = title
         request.templates = templates
         request.baseline = baseline
+        request.history = history
         request.statistics = try statisticsOptions()
         request.gates = try gates()
         request.exports = try dataExports()

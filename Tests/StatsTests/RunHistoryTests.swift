@@ -49,4 +49,35 @@ struct RunHistoryTests {
         single.add(status: "completed", run: "only")
         #expect(TaskStatistics(table: single.table, scope: .latest).history == nil)
     }
+
+    @Test("a previous report's runs come first, in the order written; a run the records also hold is the records'; only the records are described")
+    func priorRuns() throws {
+        var prior = TableBuilder()
+        // Written oldest first; p2's clock is behind p1's, and the order written still wins.
+        prior.add(status: "completed", group: "TestApi", name: "test_get", durationMs: 10, startedAt: 900, run: "p1")
+        prior.add(status: "failed", group: "TestDb", name: "test_get", durationMs: 10, startedAt: 900, run: "p1")
+        prior.add(status: "completed", group: "TestApi", name: "test_get", durationMs: 10, startedAt: 50, run: "p2")
+        prior.add(status: "completed", group: "x", name: "stale", durationMs: 10, startedAt: 60, run: "a")
+        let s = TaskStatistics(table: Self.table, scope: .latest, prior: prior.table)
+        let history = try #require(s.history)
+        #expect(history.runs.map(\.runId) == ["p1", "p2", "b", "a"])
+        #expect(history.runs[3].total == 3, "run a is the records' own, not the history's copy")
+        #expect(history.statuses.map(\.label) == ["completed", "failed", "skipped"])
+        #expect(history.statuses.map(\.count) == [5, 2, 1], "p1 and p2: 2 completed, 1 failed; b and a: 3, 1 and 1 skipped")
+        #expect(s.run == "a" && s.recordCount == 3, "the history is shown beside, never described")
+        #expect(s.recentRuns.map(\.runId) == ["p1", "p2", "b", "a"])
+        #expect(try #require(s.grid).runs == ["p1", "p2", "b", "a"])
+
+        let all = TaskStatistics(table: Self.table, scope: .all, prior: prior.table)
+        #expect(all.recordCount == 5 && all.run == nil && all.history?.runs.count == 4, "--all-runs: every record, no history record")
+
+        // One run of records and a history: the run is described, with the history beside it.
+        var tonight = TableBuilder()
+        tonight.add(status: "failed", group: "TestApi", name: "test_get", durationMs: 10, startedAt: 2000, run: "n3")
+        let one = TaskStatistics(table: tonight.table, scope: .latest, prior: prior.table)
+        #expect(one.run == "n3" && one.history?.runs.map(\.runId) == ["p1", "p2", "a", "n3"])
+        let changes = try #require(one.changes)
+        #expect(changes.baselineRun == "a" && changes.newFailures.isEmpty, "test_get did not run in a")
+        #expect(one.describedRun(in: tonight.table) == "n3")
+    }
 }

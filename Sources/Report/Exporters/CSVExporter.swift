@@ -38,11 +38,11 @@ public struct CSVExporter: ReportExporter {
                 case .name: row += names[Int(table.name.codes[i])]
                 case .group: row += groups[Int(table.group.codes[i])]
                 case .status: row += statuses[Int(table.status.codes[i])]
-                case .startedAt: plain(time(table.startedAt[i]))
-                case .finishedAt: plain(time(table.finishedAt[i]))
-                case .durationMs: plain(number(table.durationMs[i]))
-                case .exitCode: plain(integer(table.exitCode[i]))
-                case .attempts: plain(integer(table.attempts[i]))
+                case .startedAt: plain(ExportValue.time(table.startedAt[i]))
+                case .finishedAt: plain(ExportValue.time(table.finishedAt[i]))
+                case .durationMs: plain(ExportValue.number(table.durationMs[i]))
+                case .exitCode: plain(ExportValue.integer(table.exitCode[i]))
+                case .attempts: plain(ExportValue.integer(table.attempts[i]))
                 case .error: text(table.error, i)
                 case .data: text(table.data, i)
                 case .output: text(table.output, i)
@@ -51,22 +51,5 @@ public struct CSVExporter: ReportExporter {
             row += [0x0D, 0x0A]
             output.write(bytes: row)
         }
-    }
-
-    /// Milliseconds as the shortest decimal that reads back the same; empty when missing.
-    static func number(_ value: Double) -> String {
-        guard !value.isNaN else { return "" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
-    }
-
-    static func integer(_ value: Int32) -> String {
-        value == TaskTable.missingInteger ? "" : String(value)
-    }
-
-    /// RFC 3339 UTC, with milliseconds when the time has a fraction of a second; empty when missing.
-    static func time(_ seconds: Double) -> String {
-        guard !seconds.isNaN else { return "" }
-        return UTCTime(seconds: seconds).rfc3339(milliseconds: seconds != seconds.rounded(.down))
     }
 }

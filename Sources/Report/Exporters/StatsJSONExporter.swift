@@ -17,7 +17,7 @@ public struct StatsJSONExporter: ReportExporter {
         let envelope = Envelope(
             schema: schemaVersion, generator: .init(name: "taskreport", version: document.toolVersion),
             generatedAt: document.generatedAtText, title: document.title, inputs: document.inputs,
-            baseline: document.baseline, statistics: document.statistics, gates: document.gates)
+            baseline: document.baseline, history: document.history, statistics: document.statistics, gates: document.gates)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -72,6 +72,7 @@ public struct StatsJSONExporter: ReportExporter {
         var title: String
         var inputs: [String]
         var baseline: String?
+        var history: String?
         var statistics: TaskStatistics
         var gates: [GateResult]
     }

@@ -110,8 +110,9 @@ struct ReportPage: TemplateObject {
         let history = statistics.history
         hasHistory = history != nil
         if let run = statistics.run, let history {
+            let source = document.history == nil ? "in the records" : "in the records and the history"
             scopeNote = HTMLText("This page describes the latest run, \(DisplayText.cut(run, to: DisplayText.labelLimit)), "
-                + "of the \(history.runs.count) runs in the records; --all-runs describes them together.")
+                + "of the \(history.runs.count) runs \(source); --all-runs describes the records' runs together.")
         } else {
             scopeNote = .empty
         }
