@@ -62,9 +62,7 @@ public struct NightlyJob: Sendable {
         report.query = nil
         report.scope = .latest
         report.title = request.title ?? taskFile.name
-        let outcome = try ReportJob(report, toolVersion: toolVersion).run()
-        TaskStore.tidy(path: request.store)
-        return outcome
+        return try ReportJob(report, toolVersion: toolVersion).run()
     }
 
     /// A run id that sorts by time and does not collide: `20261124T013000Z-3f9a`.

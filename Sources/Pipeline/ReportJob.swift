@@ -1,6 +1,7 @@
 import Ingest
 import Report
 import Stats
+import Store
 
 /// A report end to end: the inputs read, the statistics computed (against
 /// the baseline, if any), the gates checked, the folder written and the
@@ -23,11 +24,20 @@ public struct ReportJob: Sendable {
     /// - Throws: ``PipelineError``: an input that cannot be read, a template that fails its checks, a
     ///   folder that cannot be written (the old report then stays whole), a summary that cannot be appended.
     public func run() throws(PipelineError) -> ReportOutcome {
+        let (outcome, stores) = try report()
+        // Reading a store under its locks leaves `-wal` and `-shm` beside it. With every connection
+        // closed, they are folded back, so that a report folder holding the store holds one file.
+        for store in stores { TaskStore.tidy(path: store) }
+        return outcome
+    }
+
+    /// The report, and the paths of the stores among the inputs, whose connections are closed on return.
+    private func report() throws(PipelineError) -> (ReportOutcome, stores: [String]) {
         let loader = TaskLoader(query: request.query)
         let loaded = try PipelineError.wrapping { () throws(IngestError) in
             try loader.read(request.inputs.map(InputSource.init(argument:)))
         }
-        return try run(over: loaded, loader: loader)
+        return (try run(over: loaded, loader: loader), loaded.stores.map(\.input))
     }
 
     /// Makes the report of records already read (a nightly run's store).

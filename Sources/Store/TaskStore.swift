@@ -138,8 +138,9 @@ public final class TaskStore {
 
     /// Folds the write-ahead log back into the store and lets SQLite remove
     /// the `-wal` and `-shm` files, as it does when the last connection that
-    /// may write closes. A reader (the report over the store) leaves them
-    /// behind; a run tidies its own store after reporting. When another run is
+    /// may write closes. A read-only reader (the report over the store) leaves
+    /// them behind, so a report tidies each store it read once it has closed
+    /// them. When another run is
     /// connected, the files are in use and stay. Failures are left unsaid: the
     /// store is whole either way.
     public static func tidy(path: String) {

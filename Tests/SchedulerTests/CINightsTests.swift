@@ -125,6 +125,12 @@ struct CINightsTests {
         let store = third.artifact.appendingPathComponent("taskreport.sqlite").path
         let fetchMs = try #require(Double(try query(store, "SELECT duration_ms FROM tasks WHERE id = 'fetch'").first?.first ?? ""))
         #expect(fetchMs < 500, "the last attempt's run time, not the span across a backoff of at least 500 ms")
+
+        // A report over the downloaded store, read under its locks, leaves it one file too.
+        let reread = try CommandRun.taskreport(["report", store, "--out", root.path("reread")], in: root.url)
+        #expect(reread.status == 0, "\(reread.standardError)")
+        let beside = try FileManager.default.contentsOfDirectory(atPath: third.artifact.path)
+        #expect(!beside.contains { $0.hasSuffix("-wal") || $0.hasSuffix("-shm") }, "\(beside)")
     }
 
     @Test("a history that does not read is bad input: exit 2, one line naming the file and the line, no report")
