@@ -55,8 +55,8 @@ struct RunOrder {
         return (statuses.counts, runs)
     }
 
-    /// Digests of the latest `count` runs, oldest first.
-    func digests(last count: Int) -> [RunDigest] {
-        codes.suffix(max(count, 0)).map { RunDigest(table: table, rows: rows[$0], runId: table.runID.entries[$0]) }
+    /// Digests of the latest `count` runs, oldest first, each keeping at most `limit` tasks.
+    func digests(last count: Int, limit: Int? = nil) -> [RunDigest] {
+        codes.suffix(max(count, 0)).map { RunDigest(table: table, rows: rows[$0], runId: table.runID.entries[$0], limit: limit) }
     }
 }

@@ -36,6 +36,11 @@ extension TaskStatistics {
             let parts = [earlier?.figures(), own.figures()].compactMap { $0 }
             history = RunHistory(statuses: StatusOrder.merged(parts.map(\.statuses)), runs: parts.flatMap(\.runs))
         }
+        guard runCount >= 2 || baseline != nil else {
+            // Nothing to compare with: only the history needs the run's tasks, and keeps no more than this.
+            recentRuns = own.digests(last: 1, limit: RunDigest.historyLimit)
+            return
+        }
         let wanted = max(options.changeWindow, options.gridRuns)
         let digests = (earlier?.digests(last: wanted - own.count) ?? []) + own.digests(last: wanted)
         recentRuns = Array(digests.suffix(options.gridRuns))

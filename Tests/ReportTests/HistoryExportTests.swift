@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Report
+import Stats
 import Testing
 import TestSupport
 
@@ -84,18 +85,21 @@ struct HistoryExportTests {
         #expect(statistics.changes?.newFailures.map(\.group) == ["shard-1"])
     }
 
-    @Test("a run of more than 10,000 tasks keeps its failures and then its first tasks")
-    func capped() throws {
+    @Test("a run of more than 10,000 tasks keeps its failures and then its first tasks, alone or after another run",
+          arguments: [false, true])
+    func capped(afterAnotherRun: Bool) throws {
         let folder = try TemporaryFolder()
-        let count = HistoryExporter.taskLimit + 5
-        let records = (0..<count).map { i -> [String: Any] in
-            ["id": "t\(i)", "run_id": "r1", "status": i >= count - 2 ? "failed" : "completed"]
+        let count = RunDigest.historyLimit + 5
+        let earlier: [[String: Any]] = afterAnotherRun ? [["id": "t0", "run_id": "r0", "status": "completed", "started_at": 1]] : []
+        let records = earlier + (0..<count).map { i -> [String: Any] in
+            ["id": "t\(i)", "run_id": "r1", "status": i >= count - 2 ? "failed" : "completed", "started_at": 2]
         }
         let input = try folder.write("records.jsonl", try jsonLines(records))
         try makeReport([input], out: folder.path("out")) { $0.exports = [.history] }
         let lines = try String(contentsOfFile: folder.path("out/history.jsonl"), encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == HistoryExporter.taskLimit)
+            .filter { $0.contains(#""run_id":"r1""#) }
+        #expect(lines.count == RunDigest.historyLimit)
         #expect(lines[0].contains(#""id":"t\#(count - 2)""#) && lines[1].contains(#""id":"t\#(count - 1)""#), "failures first")
-        #expect(lines[2].contains(#""id":"t0""#) && lines.last!.contains(#""id":"t\#(HistoryExporter.taskLimit - 3)""#))
+        #expect(lines[2].contains(#""id":"t0""#) && lines.last!.contains(#""id":"t\#(RunDigest.historyLimit - 3)""#))
     }
 }

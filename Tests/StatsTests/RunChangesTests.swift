@@ -163,4 +163,31 @@ import TestSupport
         #expect(changes.regressions.map(\.name) == ["slow"])
         #expect(changes.flaky.map(\.name) == ["fetch"] && changes.flaky[0].attempts == 2)
     }
+
+    @Test("a nameless record is known by its id, and meets a named one of that name in the same group")
+    func namelessMeetsNamed() throws {
+        var b = TableBuilder()
+        b.add(status: "completed", group: "g", durationMs: 10, startedAt: 1, run: "r1", id: "x")
+        b.add(status: "completed", group: "g", name: "y", durationMs: 10, startedAt: 1, run: "r1")
+        b.add(status: "failed", group: "g", name: "x", durationMs: 10, startedAt: 2, run: "r2")
+        b.add(status: "failed", group: "g", durationMs: 10, startedAt: 2, run: "r2", id: "y")
+        b.add(status: "completed", group: "g", name: "x", durationMs: 10, startedAt: 2, run: "r2")
+        let statistics = TaskStatistics(table: b.table, scope: .latest)
+        #expect(try #require(statistics.changes).newFailures.map(\.name) == ["x", "y"])
+        #expect(try #require(statistics.grid).taskCount == 2)
+        #expect(statistics.recentRuns.last?.tasks.map(\.key.name) == ["x", "y"], "x's two records are one task")
+    }
+
+    @Test("tasks are found alike when the pairs of codes fit a flat table and when they need a dictionary",
+          arguments: [1, 40])
+    func manyNamesAndGroups(groups: Int) throws {
+        var b = TableBuilder()
+        for (run, status) in [("r1", "completed"), ("r2", "failed")] {
+            for i in 0..<40 {
+                b.add(status: status, group: "g\(i % groups)", name: "t\(i)", durationMs: 1, startedAt: run == "r1" ? 1 : 2, run: run)
+            }
+        }
+        let changes = try #require(TaskStatistics(table: b.table, scope: .latest).changes)
+        #expect(changes.newFailureCount == 40)
+    }
 }

@@ -12,10 +12,8 @@ import Stats
 /// records' durations: its duration, with one record) and `attempts`. A run's
 /// start is its tasks' earliest, and its outcome is their statuses. Any
 /// reader of records reads the file, `taskreport report history.jsonl` too.
+/// A run keeps at most ``Stats/RunDigest/historyLimit`` tasks, its failures first.
 public struct HistoryExporter: ReportExporter {
-    /// At most this many tasks of a run are kept: its failures first, then the rest in order.
-    public static let taskLimit = 10_000
-
     public init() {}
 
     public func files(for document: ReportDocument) -> [ReportFile] {
@@ -24,20 +22,13 @@ public struct HistoryExporter: ReportExporter {
             var line: [UInt8] = []
             line.reserveCapacity(256)
             for run in runs {
-                for task in Self.kept(run.tasks) {
+                for task in run.historyTasks {
                     line.removeAll(keepingCapacity: true)
                     Self.append(task, of: run, to: &line)
                     output.write(bytes: line)
                 }
             }
         }]
-    }
-
-    /// `tasks`, or when there are more than ``taskLimit``, the failed ones first and then the others, in order.
-    static func kept(_ tasks: [RunDigest.Task]) -> [RunDigest.Task] {
-        guard tasks.count > taskLimit else { return tasks }
-        let failed = tasks.filter { $0.outcome == .failed }
-        return Array((failed + tasks.filter { $0.outcome != .failed }).prefix(taskLimit))
     }
 
     /// One JSON line of a task of `run`.

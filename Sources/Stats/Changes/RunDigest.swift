@@ -26,81 +26,84 @@ public struct RunDigest: Sendable, Equatable {
 
     /// The run id as written in the records; empty when they carry none.
     public let runId: String
-    /// Its tasks in order of first appearance.
+    /// Its tasks in order of first appearance; with a limit, its failed tasks first.
     public let tasks: [Task]
+    /// How many tasks the run has, all kept or not.
+    public let taskCount: Int
     private let slots: [TaskKey: Int]
 
-    /// The task of this key in the run; nil when it did not run.
+    /// The task of this key in the run; nil when it did not run (or was not kept).
     public subscript(key: TaskKey) -> Task? { slots[key].map { tasks[$0] } }
 
-    /// The earliest start of its tasks, Unix seconds; nil when none has one.
-    public var startedAt: Double? { tasks.compactMap(\.startedAt).min() }
+    /// How many tasks of a run its history (`history.jsonl`) keeps.
+    public static let historyLimit = 10_000
+
+    /// The tasks a history keeps: all, or with more than ``historyLimit``, the failed ones first and
+    /// then the others, in order.
+    public var historyTasks: [Task] {
+        TaskSlots.kept(tasks, limit: Self.historyLimit) { $0.outcome == .failed }
+    }
 
     /// Digests the records at `rows` of `table`.
-    init(table: TaskTable, rows: [Int], runId: String) {
+    /// - Parameter limit: Keep at most this many tasks: those that failed first, then the others in order
+    ///   of appearance. Tasks left out cost a lookup per record, nothing more.
+    init(table: TaskTable, rows: [Int], runId: String, limit: Int? = nil) {
         self.runId = runId
         let kinds = table.status.entries.map(StatusKind.init(label:))
-        // Names and groups are dictionary-coded: a pair of codes finds the slot without hashing text.
-        var slotOfCodes: [Int64: Int] = [:]
-        var slotOfKey: [TaskKey: Int] = [:]
-        var tasks: [Task] = []
-        var describing: [Int] = []
-        var slotCodes: [Int32] = []
-        slotCodes.reserveCapacity(rows.count)
-        var durations: [Double] = []
-        durations.reserveCapacity(rows.count)
+        let tasksOfRows = TaskSlots(table: table, rows: rows, kinds: kinds)
+        taskCount = tasksOfRows.firstRows.count
+        let kept = tasksOfRows.kept(limit: limit)
 
-        for row in rows {
-            let nameCode = table.name.codes[row]
-            let codes = Int64(nameCode) << 32 | Int64(table.group.codes[row])
-            var slot = slotOfCodes[codes] ?? -1
-            if slot < 0 {
-                let key = TaskKey(table: table, row: row)
-                if let known = slotOfKey[key] {
-                    slot = known
-                } else {
-                    slot = tasks.count
-                    slotOfKey[key] = slot
-                    tasks.append(Task(key: key, status: "", outcome: .other, attempts: nil, attemptsNeeded: nil,
-                                      exitCode: nil, error: "", startedAt: nil, p95Ms: nil))
-                    describing.append(row)
-                }
-                // A nameless record is known by its id, which the codes do not tell.
-                if !table.name.entries[Int(nameCode)].isEmpty { slotOfCodes[codes] = slot }
-            }
+        // Kept slot of each task slot, -1 for those left out.
+        var place = [Int32](repeating: -1, count: taskCount)
+        for (index, slot) in kept.enumerated() { place[slot] = Int32(index) }
+        var tasks = kept.map { slot in
+            Task(key: TaskKey(table: table, row: tasksOfRows.firstRows[slot]), status: "", outcome: .other, attempts: nil,
+                 attemptsNeeded: nil, exitCode: nil, error: "", startedAt: nil, p95Ms: nil)
+        }
+        var describing = kept.map { tasksOfRows.firstRows[$0] }
+        var codes: [Int32] = []
+        var durations: [Double] = []
+        for (row, slot) in zip(rows, tasksOfRows.slotOfRow) {
+            let index = Int(place[Int(slot)])
+            guard index >= 0 else { continue }
             let kind = kinds[Int(table.status.codes[row])]
-            var task = tasks[slot]
             // The first failure describes the task; otherwise the latest record does. Its texts are
             // read once the row is known, not for every record on the way.
-            if task.outcome != .failed { describing[slot] = row }
+            if tasks[index].outcome != .failed { describing[index] = row }
             if kind.isFailure {
-                task.outcome = .failed
-            } else if kind == .completed, task.outcome == .other {
-                task.outcome = .completed
+                tasks[index].outcome = .failed
+            } else if kind == .completed, tasks[index].outcome == .other {
+                tasks[index].outcome = .completed
             }
-            if kind == .completed, table.attempts[row] != TaskTable.missingInteger, table.attempts[row] > 1 {
-                task.attemptsNeeded = max(task.attemptsNeeded ?? 0, Int(table.attempts[row]))
+            let attempts = table.attempts[row]
+            if kind == .completed, attempts != TaskTable.missingInteger, attempts > 1 {
+                tasks[index].attemptsNeeded = max(tasks[index].attemptsNeeded ?? 0, Int(attempts))
             }
             let start = table.startedAt[row]
-            if !start.isNaN, start < task.startedAt ?? .infinity { task.startedAt = start }
-            tasks[slot] = task
-            slotCodes.append(Int32(slot))
+            if !start.isNaN, start < tasks[index].startedAt ?? .infinity { tasks[index].startedAt = start }
+            codes.append(Int32(index))
             durations.append(table.durationMs[row])
         }
 
-        for (slot, row) in describing.enumerated() {
-            tasks[slot].status = table.status[row]
-            tasks[slot].exitCode = Self.integer(table.exitCode[row])
-            tasks[slot].attempts = Self.integer(table.attempts[row])
-            tasks[slot].error = table.error[row]
+        for (index, row) in describing.enumerated() {
+            tasks[index].status = table.status[row]
+            tasks[index].exitCode = Self.integer(table.exitCode[row])
+            tasks[index].attempts = Self.integer(table.attempts[row])
+            // Most records have no error: no text is made for them.
+            if table.error.offsets[row + 1] > table.error.offsets[row] { tasks[index].error = table.error[row] }
         }
-        let (grouped, offsets) = StatsKernel.partition(durations, by: slotCodes, codeCount: tasks.count)
-        for slot in tasks.indices where offsets[slot] < offsets[slot + 1] {
-            var values = Array(grouped[offsets[slot]..<offsets[slot + 1]])
-            tasks[slot].p95Ms = StatsKernel.percentiles(&values, quantiles: [0.95])[0]
+        let (grouped, offsets) = StatsKernel.partition(durations, by: codes, codeCount: tasks.count)
+        for index in tasks.indices where offsets[index] < offsets[index + 1] {
+            if offsets[index + 1] - offsets[index] == 1 {
+                tasks[index].p95Ms = grouped[offsets[index]]
+            } else {
+                var values = Array(grouped[offsets[index]..<offsets[index + 1]])
+                tasks[index].p95Ms = StatsKernel.percentiles(&values, quantiles: [0.95])[0]
+            }
         }
         self.tasks = tasks
-        slots = slotOfKey
+        slots = Dictionary(uniqueKeysWithValues: tasks.enumerated().map { ($1.key, $0) })
     }
 
     private static func integer(_ value: Int32) -> Int? {

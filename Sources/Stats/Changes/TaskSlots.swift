@@ -1,0 +1,77 @@
+import TaskModel
+
+/// Which task each record of a run belongs to, found without making a
+/// ``TaskKey`` per record: names and groups are dictionary-coded, so a pair
+/// of codes stands for a named task. Records without a name are known by
+/// their id, and meet named tasks through their keys.
+struct TaskSlots {
+    /// The task slot of each row given, in order.
+    let slotOfRow: [Int32]
+    /// The first row of each task, by slot: tasks in order of first appearance.
+    let firstRows: [Int]
+    /// Whether any record of the task failed or timed out, by slot.
+    let failed: [Bool]
+
+    init(table: TaskTable, rows: [Int], kinds: [StatusKind]) {
+        // Slots by the pair of codes: a flat table when there are not many more pairs than rows (no
+        // hashing), else a dictionary.
+        let groupCount = max(table.group.entries.count, 1)
+        let pairCount = table.name.entries.count.multipliedReportingOverflow(by: groupCount)
+        var dense = !pairCount.overflow && pairCount.partialValue <= max(4 * rows.count, 1024)
+            ? [Int32](repeating: -1, count: pairCount.partialValue) : nil
+        var slotOfCodes: [Int: Int32] = [:]
+        if dense == nil { slotOfCodes.reserveCapacity(rows.count) }
+        var slotOfKey: [TaskKey: Int32]? = nil  // made at the first nameless record
+        var slotOfRow: [Int32] = []
+        slotOfRow.reserveCapacity(rows.count)
+        var firstRows: [Int] = []
+        var failed: [Bool] = []
+        let unnamed = table.name.entries.map(\.isEmpty)
+
+        func newSlot(_ row: Int) -> Int32 {
+            firstRows.append(row)
+            failed.append(false)
+            let slot = Int32(firstRows.count - 1)
+            slotOfKey?[TaskKey(table: table, row: row)] = slot
+            return slot
+        }
+        for row in rows {
+            let nameCode = table.name.codes[row]
+            let slot: Int32
+            if !unnamed[Int(nameCode)] {
+                let pair = Int(nameCode) * groupCount + Int(table.group.codes[row])
+                if let known = dense.map({ $0[pair] }) ?? slotOfCodes[pair], known >= 0 {
+                    slot = known
+                } else {
+                    slot = slotOfKey?[TaskKey(table: table, row: row)] ?? newSlot(row)
+                    if dense != nil { dense![pair] = slot } else { slotOfCodes[pair] = slot }
+                }
+            } else {
+                if slotOfKey == nil {
+                    slotOfKey = Dictionary(uniqueKeysWithValues: firstRows.enumerated().map {
+                        (TaskKey(table: table, row: $1), Int32($0))
+                    })
+                }
+                slot = slotOfKey?[TaskKey(table: table, row: row)] ?? newSlot(row)
+            }
+            if kinds[Int(table.status.codes[row])].isFailure { failed[Int(slot)] = true }
+            slotOfRow.append(slot)
+        }
+        self.slotOfRow = slotOfRow
+        self.firstRows = firstRows
+        self.failed = failed
+    }
+
+    /// The slots to keep, in the order kept: all, in order; or with more than `limit`, the failed
+    /// tasks first and then the others, in order, up to `limit`.
+    func kept(limit: Int?) -> [Int] {
+        Self.kept(Array(firstRows.indices), limit: limit) { failed[$0] }
+    }
+
+    /// `items`, or with more than `limit`, those that `failed` first and then the others, in order, up to `limit`:
+    /// what a run's history keeps of its tasks.
+    static func kept<Item>(_ items: [Item], limit: Int?, failed: (Item) -> Bool) -> [Item] {
+        guard let limit, items.count > limit else { return items }
+        return Array((items.filter(failed) + items.filter { !failed($0) }).prefix(limit))
+    }
+}
