@@ -94,10 +94,10 @@ struct ExampleNightlyTests {
         #expect(grid.components(separatedBy: "<th scope=\"col\" class=\"run").count - 1 == 2, "a column per run")
         let rows = grid.components(separatedBy: "<tr><th scope=\"row\">").dropFirst()
         #expect(rows.count == 16, "a row per task")
-        let lint = try #require(rows.first { $0.hasPrefix("lint<") })
+        let lint = try #require(rows.first { $0.hasPrefix("lint <span class=\"meta\">test</span><") }, "lint, in group test")
         #expect(lint.components(separatedBy: "<span aria-hidden=\"true\">✗</span>").count - 1 == 2, "lint failed both nights")
         #expect(lint.contains(": failed · "), "each cell says its status and duration in words")
-        let cache = try #require(rows.first { $0.hasPrefix("cache-check<") })
+        let cache = try #require(rows.first { $0.hasPrefix("cache-check ") })
         #expect(cache.contains("✓</span>") && cache.contains("✗</span>"), "cache-check passed, then failed")
     }
 }
