@@ -57,8 +57,8 @@ public struct ReportJob: Sendable {
         let stored = try StoredRun(described, in: loaded)
         let document = ReportDocument(
             title: request.title, inputs: request.inputs, records: records, statistics: statistics,
-            baseline: request.baseline, history: history?.records == nil ? nil : request.history, gates: request.gates.map { GateResult($0, statistics: statistics) },
-            attempts: stored.attempts, needs: stored.needs, toolVersion: toolVersion)
+            baseline: request.baseline, history: history?.records == nil ? nil : request.history,
+            gates: request.gates.map { GateResult($0, statistics: statistics) }, attempts: stored.attempts, needs: stored.needs, toolVersion: toolVersion)
         let writer = ReportWriter(
             path: request.folder, templates: templates, exports: request.exports, singleFile: request.singleFile)
         let page = try PipelineError.wrapping { () throws(ReportError) in try writer.write(document) }

@@ -19,12 +19,12 @@ enum JSONString {
             case 0x0A: line += [0x5C, UInt8(ascii: "n")]
             case 0x09: line += [0x5C, UInt8(ascii: "t")]
             case 0x0D: line += [0x5C, UInt8(ascii: "r")]
-            case 0..<0x20, 0x7F: escape(UInt32(byte), to: &line)
+            case 0..<0x20, 0x7F: appendEscape(UInt32(byte), to: &line)
             case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):
-                escape(UInt32(bytes[i + 1]), to: &line)
+                appendEscape(UInt32(bytes[i + 1]), to: &line)
                 i += 1
             case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                escape(0x2000 + UInt32(bytes[i + 2]) - 0x80, to: &line)
+                appendEscape(0x2000 + UInt32(bytes[i + 2]) - 0x80, to: &line)
                 i += 2
             default: line.append(byte)
             }
@@ -33,7 +33,8 @@ enum JSONString {
         line.append(UInt8(ascii: "\""))
     }
 
-    private static func escape(_ value: UInt32, to line: inout [UInt8]) {
+    /// Appends `\u` and the four hex digits of `value` (below U+10000).
+    static func appendEscape(_ value: UInt32, to line: inout [UInt8]) {
         let hex = Array(String(value, radix: 16).utf8)
         line += Array("\\u".utf8) + Array(repeating: UInt8(ascii: "0"), count: 4 - hex.count) + hex
     }

@@ -38,10 +38,7 @@ public struct StatsJSONExporter: ReportExporter {
         guard json.contains(where: { $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return json }
         var result: [UInt8] = []
         result.reserveCapacity(json.count + 64)
-        func escape(_ value: UInt32) {
-            let hex = String(value, radix: 16)
-            result += Array("\\u".utf8) + Array(repeating: UInt8(ascii: "0"), count: 4 - hex.count) + Array(hex.utf8)
-        }
+        func escape(_ value: UInt32) { JSONString.appendEscape(value, to: &result) }
         var i = 0
         while i < json.count {
             let byte = json[i]

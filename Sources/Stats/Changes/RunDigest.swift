@@ -28,8 +28,6 @@ public struct RunDigest: Sendable, Equatable {
     public let runId: String
     /// Its tasks in order of first appearance; with a limit, its failed tasks first.
     public let tasks: [Task]
-    /// How many tasks the run has, all kept or not.
-    public let taskCount: Int
     private let slots: [TaskKey: Int]
 
     /// The task of this key in the run; nil when it did not run (or was not kept).
@@ -51,11 +49,10 @@ public struct RunDigest: Sendable, Equatable {
         self.runId = runId
         let kinds = table.status.entries.map(StatusKind.init(label:))
         let tasksOfRows = TaskSlots(table: table, rows: rows, kinds: kinds)
-        taskCount = tasksOfRows.firstRows.count
         let kept = tasksOfRows.kept(limit: limit)
 
         // Kept slot of each task slot, -1 for those left out.
-        var place = [Int32](repeating: -1, count: taskCount)
+        var place = [Int32](repeating: -1, count: tasksOfRows.firstRows.count)
         for (index, slot) in kept.enumerated() { place[slot] = Int32(index) }
         var tasks = kept.map { slot in
             Task(key: TaskKey(table: table, row: tasksOfRows.firstRows[slot]), status: "", outcome: .other, attempts: nil,
