@@ -28,6 +28,25 @@ struct GateAndPageTests {
         #expect(gates.first?["measured"] as? Double == Double(failed))
     }
 
+    @Test("outcomes that are all unknown: success rate n/a on the card and in summary.md, a rate gate not evaluated")
+    func unknownOutcomes() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.write("log.jsonl", (0..<5).map { #"{"id": "j\#($0)", "status": "UNKNOWN", "duration_ms": 10}"# }
+            .joined(separator: "\n"))
+        let run = try CommandRun.taskreport(["report", input, "--out", folder.path("out"), "--fail-on", "success-rate<50%"])
+        #expect(run.status == 0, "not evaluated is not tripped")
+        #expect(run.standardError
+            == "taskreport: warning: gate success-rate<50% not evaluated: no task completed or failed, so there is no rate\n")
+        let html = try String(contentsOfFile: folder.path("out/index.html"), encoding: .utf8)
+        let card = try #require(html.components(separatedBy: "Success rate</span>").dropFirst().first?.components(separatedBy: "</li>").first)
+        #expect(card.contains("n/a") && !card.contains("0%") && !card.contains("!"), "\(card)")
+        #expect(html.contains("⚠️ not evaluated</span> <code>success-rate&lt;50%</code>"))
+        let summary = try String(contentsOfFile: folder.path("out/summary.md"), encoding: .utf8)
+        #expect(summary.contains("success rate **n/a**") && summary.contains("- ⚠️ success\\-rate\\<50% not evaluated"))
+        let stats = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path("out/stats.json"))))
+        #expect(((stats as? [String: Any])?["statistics"] as? [String: Any])?["success_rate"] == nil, "null, or absent")
+    }
+
     @Test("no gate trips: exit 0", arguments: ["failed>1000", "failure-rate>99%", "tasks<1"])
     func passingGate(expression: String) throws {
         let folder = try TemporaryFolder()
