@@ -29,6 +29,9 @@ struct SQLiteRecordReader {
         subscript(field: RecordField) -> Int? { indices[field.rawValue] }
     }
 
+    /// The status label of a row whose status is NULL or empty; its kind is unknown (other).
+    static let noStatus: StaticString = "none"
+
     /// A default table with at least this many rowids is read as two rowid ranges, one per core.
     static let parallelThreshold: Int64 = 200_000
 
@@ -193,8 +196,14 @@ struct SQLiteRecordReader {
 
         let started = try time(.startedAt)
         let finished = try time(.finishedAt)
+        // A NULL or empty state is a state of its own (Airflow's queued rows), not a broken row.
+        var status = text(.status)
+        if status.len == 0 {
+            status = tc_string(ptr: UnsafeRawPointer(Self.noStatus.utf8Start).assumingMemoryBound(to: CChar.self),
+                               len: Self.noStatus.utf8CodeUnitCount)
+        }
         var record = tc_record(
-            id: text(.id), status: text(.status), name: text(.name), group: text(.group), run_id: text(.runID),
+            id: text(.id), status: status, name: text(.name), group: text(.group), run_id: text(.runID),
             error: text(.error), data: text(.data), output: text(.output), started_at_text: started.text, finished_at_text: finished.text,
             started_at: started.seconds, finished_at: finished.seconds, duration_ms: try number(.durationMs),
             exit_code: try integer(.exitCode), attempts: try integer(.attempts), text_is_utf8: 0)

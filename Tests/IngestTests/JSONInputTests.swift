@@ -83,6 +83,26 @@ struct JSONInputTests {
         #expect(t.durationMs[3] == 5)  // an explicit duration wins
     }
 
+    @Test("times as tools write them: PostgreSQL's, without seconds, seconds as text, milliseconds as Jenkins writes them")
+    func timesToolsWrite() throws {
+        let t = try load("""
+            {"id":1,"status":"ok","started_at":"2026-11-24 01:00:00.768296+00"}
+            {"id":2,"status":"ok","started_at":"2026-11-24T01:00"}
+            {"id":3,"status":"ok","started_at":"1795482000.5"}
+            {"id":4,"status":"ok","started_at":1795482000250,"finished_at":"1795482001250"}
+            {"id":5,"status":"ok","started_at":"2026-11-24T03:00+02"}
+            {"id":6,"status":"ok","started_at":99999999999}
+            """)
+        // 2026-11-24T01:00:00Z is 1795482000 (Python: datetime(2026,11,24,1,tzinfo=timezone.utc).timestamp()).
+        #expect(abs(t.startedAt[0] - 1_795_482_000.768296) < 1e-6)
+        #expect(t.startedAt[1] == 1_795_482_000)
+        #expect(t.startedAt[2] == 1_795_482_000.5)
+        #expect(t.startedAt[3] == 1_795_482_000.25 && t.finishedAt[3] == 1_795_482_001.25, "milliseconds, number or text")
+        #expect(t.durationMs[3] == 1000)
+        #expect(t.startedAt[4] == 1_795_482_000)
+        #expect(t.startedAt[5] == 99_999_999_999, "just under 1e11 is still seconds (the year 5138)")
+    }
+
     @Test("unknown fields are ignored; the data payload is kept as its JSON text")
     func extraFields() throws {
         let t = try load(#"{"id":1,"status":"ok","queue":"default","data":{"url":"http://x","n":[1,2]},"tags":["a"]}"#

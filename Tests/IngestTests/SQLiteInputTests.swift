@@ -46,18 +46,22 @@ struct SQLiteInputTests {
             INSERT INTO task_instance VALUES ('extract', 'etl', 'success', '2026-11-24 01:00:00.000000+00:00', 12.5);
             INSERT INTO task_instance VALUES ('load', 'etl', 'failed', '2026-11-24 01:00:13+00:00', 0.25);
             INSERT INTO task_instance VALUES ('report', 'bi', 'upstream_failed', NULL, NULL);
+            INSERT INTO task_instance VALUES ('queued', 'bi', NULL, NULL, NULL);
+            INSERT INTO task_instance VALUES ('blank', 'bi', '', '2026-11-24 01:00:20.5+00', NULL);
             """, in: folder, name: "airflow.db")
         let query = """
             SELECT task_id AS name, dag_id AS "group", state AS status, duration*1000 AS duration_ms,
                    start_date AS started_at FROM task_instance
             """
         let t = try TaskLoader(query: query).load([.file(path)])
-        #expect(t.count == 3)
-        #expect((0..<3).map { t.id[$0] } == ["1", "2", "3"])
-        #expect(t.status.entries == ["success", "failed", "upstream_failed"])
+        #expect(t.count == 5)
+        #expect((0..<5).map { t.id[$0] } == ["1", "2", "3", "4", "5"])
+        #expect(t.status.entries == ["success", "failed", "upstream_failed", "none"], "a NULL or empty state is 'none'")
+        #expect(StatusKind(label: "none") == .other)
         #expect(t.group.entries == ["etl", "bi"])
         #expect(t.durationMs[0] == 12_500 && t.durationMs[1] == 250 && t.durationMs[2].isNaN)
         #expect(t.startedAt[0] == 1_795_482_000 && t.startedAt[1] == 1_795_482_013)
+        #expect(t.startedAt[4] == 1_795_482_020.5, "PostgreSQL's +00")
     }
 
     @Test("a large rowid range is read as two halves in parallel, in order, with true row numbers")

@@ -33,10 +33,36 @@ int days_in_month(int y, int m) {
     return m == 2 && leap ? 29 : days[m - 1];
 }
 
+/// Unix seconds written as text, "1795537909" or "1795537909.5": digits, at most one point.
+bool parse_seconds(const char *p, const char *end, double *seconds) {
+    double whole = 0, fraction = 0, scale = 1;
+    bool point = false, digits = false;
+    for (; p < end; p++) {
+        if (*p == '.' && !point) {
+            point = true;
+        } else if (*p >= '0' && *p <= '9') {
+            digits = true;
+            if (point) {
+                scale *= 0.1;
+                fraction += (*p - '0') * scale;
+            } else {
+                whole = whole * 10 + (*p - '0');
+            }
+        } else {
+            return false;
+        }
+    }
+    if (!digits) return false;
+    *seconds = whole + fraction;
+    return true;
+}
+
 }  // namespace
 
 extern "C" int tc_parse_time(const char *text, size_t len, double *seconds) {
     const char *p = text, *end = text + len;
+    // Ten digits or more before any '-' cannot start a date: the text is a number of seconds.
+    if (len > 0 && (end - p < 5 || p[4] != '-')) return parse_seconds(p, end, seconds) ? 1 : 0;
     int year, month, day, hour = 0, minute = 0, second = 0;
     if (!read_digits(p, end, 4, &year) || end - p < 10 || p[4] != '-' || p[7] != '-') return 0;
     if (!read_digits(p + 5, end, 2, &month) || !read_digits(p + 8, end, 2, &day)) return 0;
@@ -48,12 +74,15 @@ extern "C" int tc_parse_time(const char *text, size_t len, double *seconds) {
     {
         if (*p != 'T' && *p != 't' && *p != ' ') return 0;
         p++;
-        if (end - p < 8 || p[2] != ':' || p[5] != ':') return 0;
-        if (!read_digits(p, end, 2, &hour) || !read_digits(p + 3, end, 2, &minute) ||
-            !read_digits(p + 6, end, 2, &second))
-            return 0;
+        // Seconds may be left out: "2026-11-24T16:31".
+        if (end - p < 5 || p[2] != ':') return 0;
+        if (!read_digits(p, end, 2, &hour) || !read_digits(p + 3, end, 2, &minute)) return 0;
+        p += 5;
+        if (p < end && *p == ':') {
+            if (!read_digits(p + 1, end, 2, &second)) return 0;
+            p += 3;
+        }
         if (hour > 23 || minute > 59 || second > 60) return 0;
-        p += 8;
         if (p < end && *p == '.') {
             p++;
             double scale = 0.1;
@@ -73,9 +102,13 @@ extern "C" int tc_parse_time(const char *text, size_t len, double *seconds) {
                 p++;
                 if (!read_digits(p, end, 2, &oh)) return 0;
                 p += 2;
+                // Minutes may be left out, as PostgreSQL writes "+00".
+                om = 0;
                 if (p < end && *p == ':') p++;
-                if (!read_digits(p, end, 2, &om)) return 0;
-                p += 2;
+                if (p < end) {
+                    if (!read_digits(p, end, 2, &om)) return 0;
+                    p += 2;
+                }
                 if (oh > 23 || om > 59) return 0;
                 offset_minutes = sign * (oh * 60 + om);
             }

@@ -9,9 +9,12 @@
  *
  *   - 'status' is required and non-empty; 'id' is required (string or integer);
  *   - text is valid UTF-8 without NUL characters;
- *   - times are RFC 3339 strings (a date and a time of day) or Unix seconds,
- *     within the years 1 to 9999 (TC_MIN_TIME .. TC_MAX_TIME); a time given
- *     as an empty string is an error, not a missing time;
+ *   - times are RFC 3339 strings (a date and a time of day, seconds and the
+ *     offset's minutes optional, as PostgreSQL writes "+00") or Unix seconds
+ *     (a number, or digits in a string), or Unix milliseconds from
+ *     TC_MILLISECONDS_FROM on, within the years 1 to 9999 (TC_MIN_TIME ..
+ *     TC_MAX_TIME); a time given as an empty string is an error, not a
+ *     missing time;
  *   - duration_ms, when absent, is derived from finished_at - started_at;
  *   - a duration must be finite, not negative and at most 100 years
  *     (TC_MAX_DURATION_MS): no task runs longer, and every figure derived
@@ -37,6 +40,10 @@ extern "C" {
  * not including, 10000-01-01T00:00:00Z. */
 #define TC_MIN_TIME (-62135596800.0)
 #define TC_MAX_TIME 253402300800.0
+
+/* Times given as numbers (or digits in text) from this value on are Unix
+ * milliseconds: as seconds they would fall after the year 5138. */
+#define TC_MILLISECONDS_FROM 1e11
 
 /* The longest accepted duration: 100 years of 365.25 days, in milliseconds. */
 #define TC_MAX_DURATION_MS 3155760000000.0
@@ -145,9 +152,11 @@ tc_status tc_table_append_json_lines(tc_table *table, const char *text, size_t l
 tc_status tc_table_append_json_array(tc_table *table, const char *text, size_t len,
                                      tc_error *err);
 
-/* Parses an RFC 3339 time ("2026-11-24T01:02:03.5Z", "+02:00" offsets, a
- * space for the 'T', no zone meaning UTC) into Unix seconds. A date alone is
- * not a time. Returns 1 on success, 0 otherwise; the range is not checked. */
+/* Parses an RFC 3339 time ("2026-11-24T01:02:03.5Z", "+02:00" or "+00"
+ * offsets, a space for the 'T', seconds optional, no zone meaning UTC), or
+ * digits with at most one point ("1795537909.5", Unix seconds), into a
+ * number. A date alone is not a time. Returns 1 on success, 0 otherwise;
+ * neither the range nor milliseconds are checked. */
 int tc_parse_time(const char *text, size_t len, double *seconds);
 
 /* ===== Reading the columns =============================================== */
