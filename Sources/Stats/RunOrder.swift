@@ -4,7 +4,9 @@ import TaskModel
 struct RunOrder {
     /// How runs are put in order.
     enum Ordering {
-        /// By earliest start time, then by first appearance: for records as tools write them.
+        /// For records as tools write them: runs with a started task by their earliest start, then by
+        /// their latest finish, then by first appearance; before them the runs that never started (queued,
+        /// all skipped), by finish and appearance, so that one of those is never the latest.
         case byStart
         /// By first appearance: for a `history.jsonl`, written oldest first by the report before.
         case byAppearance
@@ -15,6 +17,8 @@ struct RunOrder {
     let codes: [Int]
     /// `rows[code]`: the rows of that run, in input order.
     let rows: [[Int]]
+    /// Records without a run id among records with one: they belong to no run.
+    let runlessCount: Int
 
     var count: Int { codes.count }
 
@@ -24,17 +28,29 @@ struct RunOrder {
         // One run needs no pass over the rows to find its own.
         let rows = runCount == 1 ? [Array(0..<table.count)] : RunRows.of(table)
         self.rows = rows
-        let present = (0..<runCount).filter { !rows[$0].isEmpty }
+        var present = (0..<runCount).filter { !rows[$0].isEmpty }
+        // Records without a run id beside runs that have one are no run of their own.
+        if present.count > 1, let runless = present.first(where: { table.runID.entries[$0].isEmpty }) {
+            present.removeAll { $0 == runless }
+            runlessCount = rows[runless].count
+        } else {
+            runlessCount = 0
+        }
         switch ordering {
         case .byAppearance:
             codes = present.sorted { rows[$0][0] < rows[$1][0] }
         case .byStart:
             var earliest = [Double](repeating: .infinity, count: runCount)
+            var latest = [Double](repeating: -.infinity, count: runCount)
             for (row, code) in table.runID.codes.enumerated() {
-                let start = table.startedAt[row]
+                let start = table.startedAt[row], finish = table.finishedAt[row]
                 if start < earliest[Int(code)] { earliest[Int(code)] = start }
+                if finish > latest[Int(code)] { latest[Int(code)] = finish }
             }
-            codes = present.sorted { (earliest[$0], rows[$0][0]) < (earliest[$1], rows[$1][0]) }
+            func key(_ code: Int) -> (Int, Double, Double, Int) {
+                (earliest[code].isFinite ? 1 : 0, earliest[code].isFinite ? earliest[code] : 0, latest[code], rows[code][0])
+            }
+            codes = present.sorted { key($0) < key($1) }
         }
     }
 

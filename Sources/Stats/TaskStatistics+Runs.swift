@@ -26,12 +26,13 @@ extension TaskStatistics {
         let own = RunOrder(table, ordering: .byStart)
         let earlier = prior.map { RunOrder(Self.runs(of: $0, besides: table), ordering: .byAppearance) }
         let runCount = own.count + (earlier?.count ?? 0)
-        if scope == .latest, runCount >= 2, let latest = own.codes.last {
+        if scope == .latest, runCount >= 2 || own.runlessCount > 0, let latest = own.codes.last {
             self.init(table: table.selecting(own.rows[latest]), options: options)
             self.run = table.runID.entries[latest]
         } else {
             self.init(table: table, options: options)
         }
+        recordsWithoutRun = own.runlessCount
         if runCount >= 2 {
             let parts = [earlier?.figures(), own.figures()].compactMap { $0 }
             history = RunHistory(statuses: StatusOrder.merged(parts.map(\.statuses)), runs: parts.flatMap(\.runs))

@@ -26,6 +26,9 @@ public struct TaskStatistics: Sendable, Codable, Equatable {
     public var failureCount: Int
     /// The run these statistics describe, when the records held several and only the latest is described.
     public var run: String? = nil
+    /// Records without a run id among records that have one: they belong to no run, and only `--all-runs`
+    /// counts them.
+    public var recordsWithoutRun = 0
     /// The records' runs side by side; nil when they carry fewer than two run ids.
     public var history: RunHistory? = nil
     /// The latest runs' tasks side by side; nil when the records carry fewer than two run ids.
@@ -38,6 +41,6 @@ public struct TaskStatistics: Sendable, Codable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case recordCount, statuses, successRate, durations, logHistogram, linearHistogram, groups, timeline
-        case slowest, failures, failureCount, run, history, grid, changes
+        case slowest, failures, failureCount, run, recordsWithoutRun, history, grid, changes
     }
 }

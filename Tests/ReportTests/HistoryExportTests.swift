@@ -66,6 +66,24 @@ struct HistoryExportTests {
         #expect(after.warnings.isEmpty)
     }
 
+    @Test("nights whose records carry no run id (JUnit files, logs) are told apart through the history")
+    func runlessNights() throws {
+        let folder = try TemporaryFolder()
+        func night(_ day: Int, _ status: String) throws -> String {
+            try folder.write("night\(day).jsonl", try jsonLines([
+                ["id": "a", "name": "test_get", "group": "TestApi", "status": status, "started_at": "2026-11-2\(day)T01:00:00Z"]]))
+        }
+        try makeReport([try night(4, "passed")], out: folder.path("n4"))
+        let history = try String(contentsOfFile: folder.path("n4/history.jsonl"), encoding: .utf8)
+        #expect(history.contains(#""run_id":"run at 2026-11-24T01:00:00Z""#))
+        let second = try makeReport([try night(5, "failed")], out: folder.path("n5")) { $0.history = folder.path("n4") }
+        let statistics = second.document.statistics
+        #expect(statistics.history?.runs.map(\.runId) == ["run at 2026-11-24T01:00:00Z", ""])
+        #expect(statistics.changes?.newFailures.map(\.name) == ["test_get"])
+        let carried = try String(contentsOfFile: folder.path("n5/history.jsonl"), encoding: .utf8)
+        #expect(carried.contains("run at 2026-11-24T01:00:00Z") && carried.contains("run at 2026-11-25T01:00:00Z"))
+    }
+
     @Test("several inputs of one run (CI shards) are one run, beside the history")
     func shards() throws {
         let folder = try TemporaryFolder()

@@ -80,4 +80,35 @@ struct RunHistoryTests {
         #expect(changes.baselineRun == "a" && changes.newFailures.isEmpty, "test_get did not run in a")
         #expect(one.describedRun(in: tonight.table) == "n3")
     }
+
+    @Test("a run that never started is never the latest while one that started exists; ties in start go by finish")
+    func unstartedRunsAreNotLatest() throws {
+        var t = TableBuilder()
+        t.add(status: "success", name: "a", startedAt: 100, run: "last-night", finishedAt: 200)
+        t.add(status: "success", name: "a", startedAt: 100, run: "same-start", finishedAt: 150)
+        t.add(status: "queued", name: "a", run: "queued-tomorrow")
+        t.add(status: "skipped", name: "a", run: "all-skipped", finishedAt: 50)
+        let s = TaskStatistics(table: t.table, scope: .latest)
+        #expect(s.run == "last-night")
+        #expect(s.history?.runs.map(\.runId) == ["queued-tomorrow", "all-skipped", "same-start", "last-night"])
+    }
+
+    @Test("records without a run id beside runs join no run: never 'the latest', counted only with --all-runs")
+    func runlessRecords() throws {
+        var t = TableBuilder()
+        t.add(status: "completed", name: "a", startedAt: 100, run: "r1")
+        t.add(status: "failed", name: "a", startedAt: 200, run: "r2")
+        t.add(status: "completed", name: "stray", startedAt: 900)
+        let s = TaskStatistics(table: t.table, scope: .latest)
+        #expect(s.run == "r2" && s.recordCount == 1 && s.recordsWithoutRun == 1)
+        #expect(s.history?.runs.map(\.runId) == ["r1", "r2"])
+        let all = TaskStatistics(table: t.table, scope: .all)
+        #expect(all.recordCount == 3 && all.recordsWithoutRun == 1)
+
+        var one = TableBuilder()
+        one.add(status: "completed", name: "a", startedAt: 100, run: "r1")
+        one.add(status: "completed", name: "stray", startedAt: 900)
+        let single = TaskStatistics(table: one.table, scope: .latest)
+        #expect(single.run == "r1" && single.recordCount == 1 && single.history == nil, "one run, and a stray record beside it")
+    }
 }

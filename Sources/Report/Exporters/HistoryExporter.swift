@@ -18,27 +18,37 @@ public struct HistoryExporter: ReportExporter {
 
     public func files(for document: ReportDocument) -> [ReportFile] {
         let runs = document.statistics.recentRuns
+        let generatedAt = document.generatedAt.timeIntervalSince1970
         return [ReportFile(path: "history.jsonl") { output in
             var line: [UInt8] = []
             line.reserveCapacity(256)
             for run in runs {
+                let runId = Self.runId(of: run, generatedAt: generatedAt)
                 for task in run.historyTasks {
                     line.removeAll(keepingCapacity: true)
-                    Self.append(task, of: run, to: &line)
+                    Self.append(task, of: runId, to: &line)
                     output.write(bytes: line)
                 }
             }
         }]
     }
 
-    /// One JSON line of a task of `run`.
-    static func append(_ task: RunDigest.Task, of run: RunDigest, to line: inout [UInt8]) {
+    /// The run's id; for records that carry none (JUnit files, logs of one night), `run at` and its
+    /// earliest start, or the report's time, so that next night's run, which has no id either, is
+    /// another run.
+    static func runId(of run: RunDigest, generatedAt: Double) -> String {
+        guard run.runId.isEmpty else { return run.runId }
+        return "run at " + ExportValue.time(run.tasks.compactMap(\.startedAt).min() ?? generatedAt)
+    }
+
+    /// One JSON line of a task of run `runId`.
+    static func append(_ task: RunDigest.Task, of runId: String, to line: inout [UInt8]) {
         func field(_ name: String, _ write: (inout [UInt8]) -> Void) {
             line += Array((line.isEmpty ? "{\"" : ",\"").utf8) + Array(name.utf8) + Array("\":".utf8)
             write(&line)
         }
         func text(_ name: String, _ value: String) { field(name) { JSONString.append(value, to: &$0) } }
-        text("run_id", run.runId)
+        text("run_id", runId)
         text("id", task.key.name)
         text("name", task.key.name)
         text("group", task.key.group)

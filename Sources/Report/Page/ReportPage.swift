@@ -109,13 +109,7 @@ struct ReportPage: TemplateObject {
         historyCharts = figures.filter { $0.kind.isHistory }.map(\.figure)
         let history = statistics.history
         hasHistory = history != nil
-        if let run = statistics.run, let history {
-            let source = document.history == nil ? "in the records" : "in the records and the history"
-            scopeNote = HTMLText("This page describes the latest run, \(DisplayText.cut(run, to: DisplayText.labelLimit)), "
-                + "of the \(history.runs.count) runs \(source); --all-runs describes the records' runs together.")
-        } else {
-            scopeNote = .empty
-        }
+        scopeNote = Self.scopeNote(statistics, withHistory: document.history != nil)
         hasScopeNote = !scopeNote.isNull
 
         gates = document.gates.map { result in
@@ -136,7 +130,8 @@ struct ReportPage: TemplateObject {
         let allRuns = (history?.runs ?? []).reversed()
         runs = PageList.rows(allRuns) { run in
             RunRow(
-                runId: .label(run.runId), started: Self.time(run.startedAt), total: HTMLText(String(run.total)),
+                runId: .label(run.runId.isEmpty ? "(no run id)" : run.runId), started: Self.time(run.startedAt),
+                total: HTMLText(String(run.total)),
                 counts: historyColumns.fold(run.counts).map { HTMLText(String($0)) },
                 successRate: Self.percent(run.successRate), p95: Self.duration(run.p95Ms), p95Sort: Self.sortKey(run.p95Ms),
                 isShown: run.runId == statistics.run)
@@ -197,6 +192,22 @@ struct ReportPage: TemplateObject {
         }
         hasGrid = !gridRows.isEmpty
         hasGridNote = !gridNote.isNull
+    }
+
+    /// Which records the page describes, when not simply all: the latest run of several, records without a run id.
+    private static func scopeNote(_ statistics: TaskStatistics, withHistory: Bool) -> HTMLText {
+        var sentences: [String] = []
+        if let run = statistics.run {
+            let runs = statistics.history.map { "of the \($0.runs.count) runs \(withHistory ? "in the records and the history" : "in the records")" }
+            sentences.append("This page describes the latest run, \(DisplayText.cut(run, to: DisplayText.labelLimit))"
+                + (runs.map { ", \($0)" } ?? "") + "; --all-runs describes the records' runs together.")
+        }
+        if statistics.recordsWithoutRun > 0 {
+            let count = statistics.recordsWithoutRun
+            sentences.append("\(Plural.count(count, "record")) \(count == 1 ? "carries" : "carry") no run id and "
+                + "\(count == 1 ? "belongs" : "belong") to no run; --all-runs counts \(count == 1 ? "it" : "them").")
+        }
+        return sentences.isEmpty ? .empty : HTMLText(sentences.joined(separator: " "))
     }
 
     private static func cards(_ statistics: TaskStatistics) -> [Card] {
