@@ -64,13 +64,13 @@ extension BarChart {
         guard let timeline = statistics.timeline else {
             return BarChart(title: "Tasks over Time", categories: [], series: [], emptyMessage: "No start times")
         }
-        let starts = timeline.buckets.indices.map { timeline.originSeconds + Double($0) * timeline.bucketSeconds }
+        let clock = statistics.clock
         let columns = StatusColumns(statistics.statuses)
         let rows = timeline.buckets.map(columns.fold)
         return BarChart(
-            title: "Tasks over Time", categories: TimeLabels.labels(for: starts, width: timeline.bucketSeconds),
+            title: "Tasks over Time", categories: TimeLabels.labels(for: timeline.starts, unit: timeline.unit, clock: clock),
             series: statusSeries(columns) { i in rows.map { Double($0[i]) } },
-            categoryAxisTitle: "start time (UTC), \(HumanFormat.duration(milliseconds: timeline.bucketSeconds * 1000)) buckets",
+            categoryAxisTitle: TimeLabels.axisTitle("start time", clock: clock, unit: timeline.unit.name),
             emptyMessage: "No start times")
     }
 

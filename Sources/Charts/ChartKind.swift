@@ -37,8 +37,8 @@ public enum ChartKind: String, Sendable, CaseIterable {
     public func drawing(for statistics: TaskStatistics, schedule: RunSchedule?) -> Chart {
         switch self {
         case .gantt:
-            if let concurrency = schedule?.concurrency { return .bars(.tasksRunning(concurrency)) }
-            if let schedule, let gantt = GanttChart(schedule) { return .gantt(gantt) }
+            if let concurrency = schedule?.concurrency { return .bars(.tasksRunning(concurrency, clock: statistics.clock)) }
+            if let schedule, let gantt = GanttChart(schedule, clock: statistics.clock) { return .gantt(gantt) }
             return .bars(BarChart(title: GanttChart.title, categories: [], series: [], emptyMessage: "No start times"))
         case .status: return .bars(.statusDistribution(statistics))
         case .duration: return .bars(.durationHistogram(statistics))

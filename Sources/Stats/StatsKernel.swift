@@ -76,10 +76,11 @@ enum StatsKernel {
         return (grouped, offsets)
     }
 
-    /// The time bucket of each time, or -1 for NaN and times before `origin`.
-    static func timeBucketCodes(_ times: [Double], origin: Double, width: Double, buckets: Int) -> [Int32] {
+    /// The bucket of each time: bucket `b` holds `starts[b] ..< starts[b + 1]`, the last everything from its
+    /// start on; -1 for NaN and times before `starts[0]`. `starts` is increasing and not empty.
+    static func bucketCodes(_ times: [Double], starts: [Double]) -> [Int32] {
         [Int32](unsafeUninitializedCapacity: times.count) { buffer, count in
-            sk_time_bucket_codes(times, times.count, origin, width, buckets, buffer.baseAddress)
+            sk_bucket_codes(times, times.count, starts, starts.count, buffer.baseAddress)
             count = times.count
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import TaskModel
 
 extension TaskStatistics {
@@ -20,6 +21,8 @@ extension TaskStatistics {
         public var changeWindow = 10
         /// How many entries each list of changes holds (all are counted).
         public var changeLimit = 100
+        /// The time zone of the timeline's calendar buckets (`--timezone`).
+        public var clock = LocalClock.utc
         /// How many of the latest runs, and of the tasks with most failures, the task × run grid shows.
         public var gridRuns = 30
         public var gridTasks = 50
@@ -44,7 +47,8 @@ extension TaskStatistics {
         durations = Self.durationSummary(&dense, missing: table.count - dense.count)
 
         groups = Self.groups(table: table, statuses: statuses)
-        timeline = Self.timeline(table: table, statuses: statuses, maximumBuckets: options.maximumBuckets)
+        timeline = Self.timeline(table: table, statuses: statuses, options: options)
+        timeZone = options.clock.name
         slowest = StatsKernel.topK(table.durationMs, k: options.slowestLimit).map { TaskEntry(table: table, index: $0) }
 
         let failureCodes = statuses.codes(where: \.isFailure)
@@ -118,26 +122,16 @@ extension TaskStatistics {
         return groups.sorted { ($0.total, $1.name) > ($1.total, $0.name) }
     }
 
-    /// Round bucket widths, in seconds.
-    static let bucketWidths: [Double] = [
-        1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200,
-        86400, 172800, 604800,
-    ]
-
-    private static func timeline(table: TaskTable, statuses: StatusOrder, maximumBuckets: Int) -> Timeline? {
+    private static func timeline(table: TaskTable, statuses: StatusOrder, options: Options) -> Timeline? {
         let range = StatsKernel.range(table.startedAt)
         guard range.count > 0 else { return nil }
-        let span = range.max - range.min
-        let width = bucketWidths.first { span / $0 < Double(maximumBuckets - 1) }
-            ?? (span / Double(maximumBuckets - 1)).rounded(.up)
-        let origin = (range.min / width).rounded(.down) * width
-        // At most maximumBuckets by the choice of width; the bound keeps a rounding slip from mattering.
-        let buckets = Int(min(((range.max - origin) / width).rounded(.down), Double(maximumBuckets))) + 1
-        let bucketCodes = StatsKernel.timeBucketCodes(table.startedAt, origin: origin, width: width, buckets: buckets)
+        let buckets = CalendarBuckets(from: range.min, through: range.max, clock: options.clock, maximum: options.maximumBuckets)
+        let bucketCodes = StatsKernel.bucketCodes(table.startedAt, starts: buckets.starts)
         let pairs = PairCounts.count(
-            first: bucketCodes, second: table.status.codes, firstCount: buckets, secondCount: table.status.entries.count)
+            first: bucketCodes, second: table.status.codes, firstCount: buckets.starts.count,
+            secondCount: table.status.entries.count)
         return Timeline(
-            originSeconds: origin, bucketSeconds: width, buckets: pairs.map(statuses.tally),
-            missing: table.count - range.count)
+            originSeconds: buckets.starts[0], bucketSeconds: buckets.unit.nominalSeconds, unit: buckets.unit,
+            starts: buckets.starts, buckets: pairs.map(statuses.tally), missing: table.count - range.count)
     }
 }

@@ -1,3 +1,5 @@
+import Support
+
 /// Everything the report says about a set of task records.
 ///
 /// Computed by ``init(table:options:)`` from a columnar table; encodes to the
@@ -16,6 +18,10 @@ public struct TaskStatistics: Sendable, Codable, Equatable {
     public var linearHistogram: Histogram?
     /// Groups by number of records, largest first.
     public var groups: [GroupStatistics]
+    /// The time zone the timeline's buckets follow, and the report shows times in: an IANA name, or `UTC`.
+    public var timeZone = "UTC"
+    /// The clock of ``timeZone``.
+    public var clock: LocalClock { LocalClock(identifier: timeZone) ?? .utc }
     /// Nil when no record has a start time.
     public var timeline: Timeline?
     /// The longest tasks, longest first.
@@ -40,7 +46,7 @@ public struct TaskStatistics: Sendable, Codable, Equatable {
     public var recentRuns: [RunDigest] = []
 
     private enum CodingKeys: String, CodingKey {
-        case recordCount, statuses, successRate, durations, logHistogram, linearHistogram, groups, timeline
+        case recordCount, statuses, successRate, durations, logHistogram, linearHistogram, groups, timeZone, timeline
         case slowest, failures, failureCount, run, recordsWithoutRun, history, grid, changes
     }
 }

@@ -30,6 +30,11 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Growth smaller than this is never a regression (noise).", valueName: "duration"))
     var regressionFloor = "100ms"
 
+    @Option(help: ArgumentHelp(
+        "The IANA time zone the page shows times in and the timeline's days, weeks and months follow, e.g. Europe/Berlin.",
+        valueName: "name"))
+    var timezone = "UTC"
+
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
         "Exit 1 after writing the report if this holds, e.g. failed>0, failure-rate>5%, new-failures>0, p95>30s, "
             + "regressions>0 (repeatable).", valueName: "expr"))
@@ -78,6 +83,11 @@ struct ReportOptions: ParsableArguments {
             throw ValidationError("--regression-floor expects a duration such as 100ms or 2s, got '\(regressionFloor)'.")
         }
         options.regressionFloorMs = floor * 1000
+        guard let clock = LocalClock(identifier: timezone) else {
+            throw ValidationError("--timezone '\(timezone)' is not a time zone name; use an IANA name such as UTC, "
+                + "Europe/Berlin or America/New_York.")
+        }
+        options.clock = clock
         return options
     }
 

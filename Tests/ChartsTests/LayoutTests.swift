@@ -55,12 +55,36 @@ struct LayoutTests {
         #expect(UTCTime(seconds: -1).rfc3339() == "1969-12-31T23:59:59Z")
     }
 
-    @Test("time bucket labels in UTC, as short as the width allows")
-    func timeLabels() {
+    @Test("time bucket labels on the wall clock, as people name the unit")
+    func timeLabels() throws {
         let t = 1_795_482_000.0  // 2026-11-24T01:00:00Z
-        #expect(TimeLabels.labels(for: [t, t + 1800], width: 1800) == ["01:00", "01:30"])
-        #expect(TimeLabels.labels(for: [t, t + 86_400], width: 86_400) == ["2026-11-24", "2026-11-25"])
-        #expect(TimeLabels.labels(for: [t + 82_800, t + 86_400], width: 3600) == ["00:00", "01:00"])  // one day: short
-        #expect(TimeLabels.labels(for: [t - 3600, t + 82_800], width: 3600) == ["11-24 00:00", "11-25 00:00"])
+        let utc = LocalClock.utc
+        #expect(TimeLabels.labels(for: [t, t + 1800], unit: .minutes30, clock: utc) == ["01:00", "01:30"])
+        #expect(TimeLabels.labels(for: [t + 82_800, t + 86_400], unit: .hour, clock: utc) == ["00:00", "01:00"])  // one day: short
+        #expect(TimeLabels.labels(for: [t - 3600, t + 82_800], unit: .hour, clock: utc) == ["11-24 00:00", "11-25 00:00"])
+        #expect(TimeLabels.labels(for: [t, t + 5], unit: .seconds5, clock: utc) == ["01:00:00", "01:00:05"])
+        #expect(TimeLabels.labels(for: [t - 3600, t + 82_800], unit: .day, clock: utc) == ["24 Nov", "25 Nov"])
+        // python3: datetime(2026,3,2,tzinfo=timezone.utc).timestamp() == 1772409600 (a Monday)
+        #expect(TimeLabels.labels(for: [1_772_409_600], unit: .week, clock: utc) == ["week of 2 Mar"])
+        #expect(TimeLabels.labels(for: [1_772_409_600, 1_798_761_600], unit: .week, clock: utc)
+            == ["week of 2 Mar 2026", "week of 1 Jan 2027"], "the year when the weeks span two")
+        #expect(TimeLabels.labels(for: [1_772_409_600], unit: .month, clock: utc) == ["Mar 2026"])
+        #expect(TimeLabels.labels(for: [1_772_409_600], unit: .quarter, clock: utc) == ["Q1 2026"])
+        #expect(TimeLabels.labels(for: [1_772_409_600], unit: .year, clock: utc) == ["2026"])
+        let tokyo = try #require(LocalClock(identifier: "Asia/Tokyo"))
+        #expect(TimeLabels.labels(for: [t], unit: .hour, clock: tokyo) == ["10:00"], "01:00Z is 10:00 in Tokyo")
+        #expect(TimeLabels.labels(for: [t, t + 3600], width: 3600, clock: utc) == ["01:00", "02:00"], "by width")
+    }
+
+    @Test("the page's clock writes RFC 3339 with the zone's offset at that moment, Z in UTC")
+    func localClock() throws {
+        let t = 1_795_482_000.0  // 2026-11-24T01:00:00Z
+        #expect(LocalClock.utc.rfc3339(t) == "2026-11-24T01:00:00Z")
+        let berlin = try #require(LocalClock(identifier: "Europe/Berlin"))
+        #expect(berlin.rfc3339(t) == "2026-11-24T02:00:00+01:00")
+        #expect(berlin.rfc3339(t - 120 * 86_400) == "2026-07-27T03:00:00+02:00", "summer time")
+        #expect(try #require(LocalClock(identifier: "Asia/Kathmandu")).rfc3339(t) == "2026-11-24T06:45:00+05:45")
+        #expect(try #require(LocalClock(identifier: "America/St_Johns")).rfc3339(t) == "2026-11-23T21:30:00-03:30")
+        #expect(LocalClock(identifier: "Mars/Olympus") == nil)
     }
 }

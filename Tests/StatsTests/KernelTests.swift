@@ -49,11 +49,11 @@ struct KernelTests {
         #expect(Array(values.prefix(4)) == [2, 5, 1, 4])
     }
 
-    @Test("time buckets: NaN and early times get -1; late ones join the last bucket")
+    @Test("time buckets of unequal widths: a start belongs to its own bucket; NaN and early times get -1; late ones the last")
     func timeBuckets() {
-        let buckets = StatsKernel.timeBucketCodes(
-            [100, 105, 119.9, 120, .nan, 99, 500], origin: 100, width: 10, buckets: 3)
-        #expect(buckets == [0, 0, 1, 2, -1, -1, 2])
+        let buckets = StatsKernel.bucketCodes([100, 105, 119.9, 120, .nan, 99, 500, 131, 130.999], starts: [100, 110, 120, 131])
+        #expect(buckets == [0, 0, 1, 2, -1, -1, 3, 3, 2])
+        #expect(StatsKernel.bucketCodes([5, 4], starts: [5]) == [0, -1], "one bucket")
     }
 
     @Test("pairs with a negative first code are not counted")

@@ -31,7 +31,12 @@ public struct GanttChart: Sendable, Equatable {
     public var criticalPath: [String]
 
     /// The chart of `schedule`'s tasks; nil when it has none to draw one by one.
-    public init?(_ schedule: RunSchedule) {
+    /// The clock the axis and the numbers are read on.
+    public var clock: LocalClock
+
+    /// The chart of `schedule`, its times on `clock`; nil when no task has a start.
+    public init?(_ schedule: RunSchedule, clock: LocalClock = .utc) {
+        self.clock = clock
         guard let span = schedule.span, !schedule.tasks.isEmpty else { return nil }
         title = Self.title
         self.span = span
@@ -71,9 +76,9 @@ public struct GanttChart: Sendable, Equatable {
             let shown = names.prefix(Self.alternativeListLimit).map { DisplayText.cut($0, to: Self.alternativeNameLimit) }
             return shown.joined(separator: ", ") + (names.count > shown.count ? " and \(names.count - shown.count) more" : "")
         }
-        let axis = TimeAxis(start: span.start, end: max(span.end, span.start + 0.001), count: 1000)
+        let axis = TimeAxis(start: span.start, end: max(span.end, span.start + 0.001), count: 1000, clock: clock)
         var sentences = [
-            "\(title): \(bars.count) \(bars.count == 1 ? "task" : "tasks") from \(axis.label(span.start)) to \(axis.label(span.end)) UTC, "
+            "\(title): \(bars.count) \(bars.count == 1 ? "task" : "tasks") from \(axis.label(span.start)) to \(axis.label(span.end)) \(clock.name), "
                 + HumanFormat.duration(milliseconds: (span.end - span.start) * 1000) + " in all",
         ]
         if !criticalPath.isEmpty {
@@ -89,12 +94,12 @@ public struct GanttChart: Sendable, Equatable {
 
     /// The numbers behind the bars: a row per task.
     public var dataTable: (headers: [String], rows: [[String]]) {
-        let axis = TimeAxis(start: span.start, end: max(span.end, span.start + 0.001), count: 1000)
+        let axis = TimeAxis(start: span.start, end: max(span.end, span.start + 0.001), count: 1000, clock: clock)
         let rows = bars.map { bar in
             [bar.label, bar.status, axis.label(bar.span.start), axis.label(bar.span.end),
              HumanFormat.duration(milliseconds: (bar.span.end - bar.span.start) * 1000), String(bar.attempts.count),
              bar.outlined ? "yes" : ""]
         }
-        return (["task", "status", "start (UTC)", "finish (UTC)", "duration", "attempts", "critical path"], rows)
+        return (["task", "status", "start (\(clock.name))", "finish (\(clock.name))", "duration", "attempts", "critical path"], rows)
     }
 }

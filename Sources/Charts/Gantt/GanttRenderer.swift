@@ -31,7 +31,7 @@ struct GanttRenderer {
         let end = max(chart.span.end, chart.span.start + 0.001)
         let x = { (t: Double) in left + (t - chart.span.start) / (end - chart.span.start) * (right - left) }
 
-        let axis = TimeAxis(start: chart.span.start, end: end, count: max(2, Int((right - left) / 90)))
+        let axis = TimeAxis(start: chart.span.start, end: end, count: max(2, Int((right - left) / 90)), clock: chart.clock)
         for tick in axis.ticks {
             surface.line(from: Point(x: x(tick), y: top - 4), to: Point(x: x(tick), y: bottom), color: .grid)
             surface.text(axis.label(tick), at: Point(x: x(tick), y: top - 8), style: Self.axisStyle, anchor: .middle)

@@ -4,9 +4,9 @@ import TaskModel
 
 extension ReportPage {
     /// The task × run grid: a column per run of `grid`, headed by its start, a row per task.
-    static func grid(_ grid: TaskGrid, history: RunHistory?, shown: String?) -> (runs: [GridRun], rows: [GridRow]) {
+    static func grid(_ grid: TaskGrid, history: RunHistory?, shown: String?, clock: LocalClock) -> (runs: [GridRun], rows: [GridRow]) {
         let starts = Dictionary((history?.runs ?? []).map { ($0.runId, $0.startedAt) }) { first, _ in first }
-        let labels = Self.runLabels(grid.runs.map { starts[$0] ?? nil }, ids: grid.runs)
+        let labels = Self.runLabels(grid.runs.map { starts[$0] ?? nil }, ids: grid.runs, clock: clock)
         let runs = zip(grid.runs, labels).map { run, label in
             GridRun(label: HTMLText(label), runId: .label(run), isShown: run == shown)
         }
@@ -31,11 +31,11 @@ extension ReportPage {
 
     /// Column headings for runs: each run's start, `11-27 01:00`, with seconds when two runs share a minute;
     /// its id cut short when it has no start, or when starts alone do not tell the runs apart.
-    static func runLabels(_ starts: [Double?], ids: [String]) -> [String] {
+    static func runLabels(_ starts: [Double?], ids: [String], clock: LocalClock) -> [String] {
         func two(_ value: Int) -> String { UTCTime.digits(value, 2) }
         func label(_ seconds: Double?, _ id: String, withSeconds: Bool) -> String {
             guard let seconds else { return DisplayText.cut(id.isEmpty ? "(no id)" : id, to: 12) }
-            let time = UTCTime(seconds: seconds)
+            let time = clock.wallClock(seconds)
             return "\(two(time.month))-\(two(time.day)) \(two(time.hour)):\(two(time.minute))" + (withSeconds ? ":\(two(time.second))" : "")
         }
         for withSeconds in [false, true] {

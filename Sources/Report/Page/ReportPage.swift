@@ -15,6 +15,8 @@ import TaskModel
 struct ReportPage: TemplateObject {
     let title: HTMLText
     let generatedAt: HTMLText
+    /// The zone every time on the page is shown in (`--timezone`): `UTC`, `Europe/Berlin`.
+    let timeZone: HTMLText
     let version: HTMLText
     let inputs: [HTMLText]
     let hasRecords: Bool
@@ -93,7 +95,8 @@ struct ReportPage: TemplateObject {
         self.downloads = downloads.map { HTMLText($0) }
         let statistics = document.statistics
         title = .label(document.title)
-        generatedAt = HTMLText(document.generatedAtText)
+        generatedAt = Self.time(document.generatedAt.timeIntervalSince1970, clock: statistics.clock)
+        timeZone = .label(statistics.timeZone)
         version = HTMLText(document.toolVersion)
         inputs = document.inputs.map(HTMLText.label)
         hasRecords = statistics.recordCount > 0
@@ -130,7 +133,7 @@ struct ReportPage: TemplateObject {
         let allRuns = (history?.runs ?? []).reversed()
         runs = PageList.rows(allRuns) { run in
             RunRow(
-                runId: .label(run.runId.isEmpty ? "(no run id)" : run.runId), started: Self.time(run.startedAt),
+                runId: .label(run.runId.isEmpty ? "(no run id)" : run.runId), started: Self.time(run.startedAt, clock: statistics.clock),
                 total: HTMLText(String(run.total)),
                 counts: historyColumns.fold(run.counts).map { HTMLText(String($0)) },
                 successRate: Self.percent(run.successRate), p95: Self.duration(run.p95Ms), p95Sort: Self.sortKey(run.p95Ms),
@@ -158,7 +161,7 @@ struct ReportPage: TemplateObject {
             shown: groups.count, of: statistics.groups.count, "\(groups.count) largest of \(statistics.groups.count) groups")
         hasGroupsNote = !groupsNote.isNull
 
-        slowest = PageList.rows(statistics.slowest, make: Self.taskRow)
+        slowest = PageList.rows(statistics.slowest) { Self.taskRow($0, clock: statistics.clock) }
         hasSlowest = !slowest.isEmpty
         let everyRecord = downloads.contains(DataExport.csv.rawValue) ? DataExport.csv.rawValue : "the input"
         let listing = FailureListing(document)
@@ -184,7 +187,7 @@ struct ReportPage: TemplateObject {
         hasTasksNote = !tasksNote.isNull
 
         if let grid = statistics.grid {
-            (gridRuns, gridRows) = Self.grid(grid, history: history, shown: statistics.run)
+            (gridRuns, gridRows) = Self.grid(grid, history: history, shown: statistics.run, clock: statistics.clock)
             gridNote = PageList.note(shown: gridRows.count, of: grid.taskCount,
                                      "\(gridRows.count) of \(grid.taskCount) tasks, the most failures first", where: nil)
         } else {
@@ -235,11 +238,11 @@ struct ReportPage: TemplateObject {
             .map { Metric(label: HTMLText($0.0), value: $0.1) }
     }
 
-    private static func taskRow(_ entry: TaskEntry) -> TaskRow {
+    private static func taskRow(_ entry: TaskEntry, clock: LocalClock) -> TaskRow {
         TaskRow(
             id: .label(entry.id), name: .label(entry.name), group: .label(entry.group), status: .label(entry.status),
             kind: HTMLText(entry.kind.rawValue), color: statusColor(entry.kind), duration: duration(entry.durationMs),
-            durationSort: sortKey(entry.durationMs), started: time(entry.startedAt),
+            durationSort: sortKey(entry.durationMs), started: time(entry.startedAt, clock: clock),
             exitCode: entry.exitCode.map { HTMLText(String($0)) } ?? none,
             attempts: entry.attempts.map { HTMLText(String($0)) } ?? none, error: .error(entry.error))
     }
@@ -255,7 +258,10 @@ struct ReportPage: TemplateObject {
     static let none = HTMLText(HumanFormat.notANumber)
     static func duration(_ ms: Double?) -> HTMLText { HTMLText(HumanFormat.duration(milliseconds: ms)) }
     static func percent(_ ratio: Double?) -> HTMLText { HTMLText(HumanFormat.percent(ratio)) }
-    static func time(_ seconds: Double?) -> HTMLText { seconds.map { HTMLText(UTCTime(seconds: $0).rfc3339()) } ?? none }
+    /// A time on the report's clock, RFC 3339 with the zone's offset (`Z` in UTC); `–` when absent.
+    static func time(_ seconds: Double?, clock: LocalClock) -> HTMLText {
+        seconds.map { HTMLText(clock.rfc3339($0)) } ?? none
+    }
     /// A number for sorting; empty (sorted as text, before numbers) when absent.
     static func sortKey(_ value: Double?) -> HTMLText { value.map { HTMLText(String($0)) } ?? .empty }
     static func statusColor(_ kind: StatusKind) -> HTMLText {

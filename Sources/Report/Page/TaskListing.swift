@@ -31,7 +31,7 @@ struct TaskListing {
         var rows: [ReportPage.TaskListRow] = [], bytes = 0
         for (position, row) in ordered.enumerated() {
             let item = Self.row(records, row, kind: kinds[Int(records.status.codes[row])], position: position,
-                                failureEntry: failureEntries[row])
+                                failureEntry: failureEntries[row], clock: document.statistics.clock)
             bytes += PageList.size(of: item)
             guard bytes <= Self.byteLimit else { break }
             rows.append(item)
@@ -39,7 +39,9 @@ struct TaskListing {
         self.rows = rows
     }
 
-    private static func row(_ records: TaskTable, _ row: Int, kind: StatusKind, position: Int, failureEntry: Int?) -> ReportPage.TaskListRow {
+    private static func row(
+        _ records: TaskTable, _ row: Int, kind: StatusKind, position: Int, failureEntry: Int?, clock: LocalClock
+    ) -> ReportPage.TaskListRow {
         let name = records.name[row], id = records.id[row]
         let ms = records.durationMs[row], start = records.startedAt[row], attempts = records.attempts[row]
         return ReportPage.TaskListRow(
@@ -48,7 +50,7 @@ struct TaskListing {
             id: name.isEmpty || name == id ? .empty : .label(id), group: .label(records.group[row]),
             duration: ReportPage.duration(ms.isNaN ? nil : ms), durationSort: ReportPage.sortKey(ms.isNaN ? nil : ms),
             attempts: attempts == TaskTable.missingInteger ? ReportPage.none : HTMLText(String(attempts)),
-            started: ReportPage.time(start.isNaN ? nil : start), startedSort: ReportPage.sortKey(start.isNaN ? nil : start),
+            started: ReportPage.time(start.isNaN ? nil : start, clock: clock), startedSort: ReportPage.sortKey(start.isNaN ? nil : start),
             failureLink: HTMLText(failureEntry.map { "#failure-\($0)" } ?? ""), severitySort: HTMLText(String(position)))
     }
 }

@@ -8,10 +8,15 @@ public struct Concurrency: Sendable, Equatable {
     /// Per bucket, the average number of tasks running.
     public var running: [Double]
 
+    /// Round bucket widths, in seconds: a run lasts seconds to days.
+    static let bucketWidths: [Double] = [
+        1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800,
+    ]
+
     /// The concurrency of tasks running over `spans`, at most `buckets` buckets of a round width.
     init(_ spans: some Sequence<RunSchedule.Span>, from start: Double, to end: Double, buckets: Int) {
-        let width = TaskStatistics.bucketWidths.first { (end - start) / $0 < Double(buckets) }
-            ?? ((end - start) / Double(buckets - 1)).rounded(.up)
+        let span = end - start
+        let width: Double = Self.bucketWidths.first { span / $0 < Double(buckets) } ?? (span / Double(buckets - 1)).rounded(.up)
         let origin = (start / width).rounded(.down) * width
         let count = max(1, min(Int(((end - origin) / width).rounded(.up)), buckets))
         // Partial buckets at both ends of a span are added directly; the full ones

@@ -108,12 +108,12 @@ size_t sk_partition_by_code(const double *x, const int32_t *codes, size_t n,
 /* ===== Time buckets ====================================================== */
 
 /* Writes into bucket[0..n) the time bucket of each time t[i]: bucket b holds
- * the times in [origin + b * width, origin + (b + 1) * width); the last
- * bucket also holds times beyond it. NaN times and times before origin get
- * -1. Requires width > 0 and 1 <= nbuckets <= INT32_MAX. The buckets serve
- * as the first codes of sk_count_pairs(), which skips the -1s. */
-void sk_time_bucket_codes(const double *t, size_t n, double origin, double width,
-                          size_t nbuckets, int32_t *bucket);
+ * the times in [starts[b], starts[b + 1]); the last bucket also holds times
+ * beyond it. NaN times and times before starts[0] get -1. Requires starts
+ * increasing and 1 <= nbuckets <= INT32_MAX; a binary search per time, so
+ * buckets may be calendar months of unequal length. The buckets serve as the
+ * first codes of sk_count_pairs(), which skips the -1s. */
+void sk_bucket_codes(const double *t, size_t n, const double *starts, size_t nbuckets, int32_t *bucket);
 
 /* ===== Top k ============================================================= */
 
