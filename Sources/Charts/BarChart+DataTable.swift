@@ -8,7 +8,7 @@ extension BarChart {
         let headers = [categoryAxisTitle ?? "category"] + (layered ? series.map(\.name) + ["total"] : [valueAxisTitle])
         let totals = self.totals  // once, not once per row
         let rows = categories.indices.map { c in
-            [categories[c]] + (layered ? series.map { Self.exact($0.values[c]) } : []) + [Self.exact(totals[c])]
+            [categories[c]] + (layered ? series.map { Self.exact($0.values[c]) } : []) + [valueLabels?[c] ?? Self.exact(totals[c])]
         }
         return (headers, rows)
     }

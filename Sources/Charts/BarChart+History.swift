@@ -1,4 +1,5 @@
 import Stats
+import Support
 
 extension BarChart {
     /// At most this many runs, the latest, get a bar in the history charts.
@@ -13,12 +14,15 @@ extension BarChart {
         }
     }
 
-    /// The completed share of finished tasks in each run, in percent.
+    /// The completed share of finished tasks in each run, in percent on a 0–100 % axis; a run where no task
+    /// completed or failed has no bar, and says `n/a`.
     public static func successRateByRun(_ statistics: TaskStatistics) -> BarChart {
-        byRun(statistics, title: "Success Rate by Run", emptyMessage: "No run has finished tasks") { _, runs in
+        var chart = byRun(statistics, title: "Success Rate by Run", emptyMessage: "No run has finished tasks") { _, runs in
             ([Series(name: "success rate", color: .status(.completed)!, values: runs.map { ($0.successRate ?? 0) * 100 })],
              "% completed of finished")
         }
+        chart.valueAxisMaximum = 100
+        return chart.labelled(statistics.history?.runs.suffix(maximumRunBars).map { HumanFormat.percent($0.successRate, absent: "n/a") })
     }
 
     /// The 95th percentile of durations in each run, in seconds (milliseconds when all are under a second).
@@ -28,6 +32,15 @@ extension BarChart {
             return ([Series(name: "p95", color: .bar, values: runs.map { ($0.p95Ms ?? 0) / (inSeconds ? 1000 : 1) })],
                     inSeconds ? "p95, seconds" : "p95, milliseconds")
         }
+        .labelled(statistics.history?.runs.suffix(maximumRunBars).map { HumanFormat.duration(milliseconds: $0.p95Ms, absent: "n/a") })
+    }
+
+    /// This chart with `labels` above its bars, one per category; as it is when nil or when there are no bars.
+    func labelled(_ labels: [String]?) -> BarChart {
+        guard let labels, labels.count == categories.count, !categories.isEmpty else { return self }
+        var chart = self
+        chart.valueLabels = labels
+        return chart
     }
 
     /// A chart with one category per run among the latest ``maximumRunBars``, oldest first,

@@ -42,21 +42,28 @@ extension BarChart {
             categoryAxisTitle: "duration (bin start, log scale)", markers: markers, emptyMessage: "No durations")
     }
 
-    /// One stacked bar per group (largest first), a layer per status.
+    /// One stacked bar per group (largest first), a layer per status. The groups after the 12 largest share
+    /// one bar; when together they outweigh the largest, that bar would flatten the others, so they are said
+    /// under the chart instead.
     public static func statusByGroup(_ statistics: TaskStatistics) -> BarChart {
         let columns = StatusColumns(statistics.statuses)
         var names = statistics.groups.prefix(maximumGroupBars).map(\.name)
         var rows = statistics.groups.prefix(maximumGroupBars).map { columns.fold($0.counts) }
         let rest = statistics.groups.dropFirst(maximumGroupBars)
-        if !rest.isEmpty {
+        let restTotal = rest.reduce(0) { $0 + $1.total }
+        var note: String?
+        if !rest.isEmpty, restTotal > statistics.groups[0].total {
+            let share = HumanFormat.percent(Double(restTotal) / Double(max(statistics.recordCount, 1)))
+            note = "not drawn: \(HumanFormat.exact(Double(rest.count))) other groups, \(HumanFormat.exact(Double(restTotal))) tasks (\(share))"
+        } else if !rest.isEmpty {
             names.append("\(rest.count) other groups")
             rows.append(rest.reduce(into: [Int](repeating: 0, count: columns.columns.count)) { sum, group in
                 for (i, count) in columns.fold(group.counts).enumerated() { sum[i] += count }
             })
         }
-        return BarChart(
-            title: "Status by Group", categories: names,
-            series: statusSeries(columns) { i in rows.map { Double($0[i]) } })
+        var chart = BarChart(title: "Status by Group", categories: names, series: statusSeries(columns) { i in rows.map { Double($0[i]) } })
+        chart.footnote = note
+        return chart
     }
 
     /// Records started per time bucket, a layer per status.

@@ -45,13 +45,22 @@ public struct BarChart: Sendable, Equatable {
     public var showsLegend: Bool
     /// Whether the bars fill their slots edge to edge, so that a series over time reads as steps.
     public var adjacentBars: Bool
+    /// A note under the chart about what it leaves out (`not drawn: 240 other groups, …`), also read in its
+    /// text alternative.
+    public var footnote: String?
+    /// The value axis's fixed top (100 for percentages); nil to fit the bars.
+    public var valueAxisMaximum: Double?
+    /// The label above each category's bar, when the numbers alone would not say it (`75%`, `n/a`); nil for the
+    /// bars' totals, exact where there is room.
+    public var valueLabels: [String]?
 
     /// Creates a chart; every series must have one value per category.
     public init(
         title: String, categories: [String], series: [Series], valueAxisTitle: String = "tasks",
         categoryAxisTitle: String? = nil, markers: [Marker] = [], emptyMessage: String = "No records",
-        showsLegend: Bool? = nil, adjacentBars: Bool = false
+        showsLegend: Bool? = nil, adjacentBars: Bool = false, valueAxisMaximum: Double? = nil, valueLabels: [String]? = nil
     ) {
+        precondition(valueLabels.map { $0.count == categories.count } ?? true, "one value label per category")
         precondition(series.allSatisfy { $0.values.count == categories.count }, "one value per category in every series")
         self.title = title
         // Names come from the data: no longer than anything that shows them needs.
@@ -63,6 +72,8 @@ public struct BarChart: Sendable, Equatable {
         self.emptyMessage = emptyMessage
         self.showsLegend = showsLegend ?? (series.count > 1)
         self.adjacentBars = adjacentBars
+        self.valueAxisMaximum = valueAxisMaximum
+        self.valueLabels = valueLabels
     }
 
     /// The height of each category's stack.
@@ -83,10 +94,10 @@ public struct BarChart: Sendable, Equatable {
         guard !isEmpty else { return "\(title): \(emptyMessage)." }
         func short(_ name: String) -> String { DisplayText.cut(name, to: Self.alternativeNameLimit) }
         let totals = self.totals
-        var lines = categories.indices.map { c in "\(short(categories[c])): \(ValueAxis.label(totals[c]))" }
+        var lines = categories.indices.map { c in "\(short(categories[c])): \(valueLabels?[c] ?? ValueAxis.exactLabel(totals[c]))" }
         if series.count > 1 {
             lines.append("stacked by " + series.map { short($0.name) }.joined(separator: ", "))
         }
-        return "\(title). " + (lines + markers.map(\.label)).joined(separator: "; ") + "."
+        return "\(title). " + (lines + markers.map(\.label) + [footnote].compactMap { $0 }).joined(separator: "; ") + "."
     }
 }

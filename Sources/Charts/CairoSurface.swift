@@ -20,6 +20,9 @@ final class CairoSurface {
     private let surface: OpaquePointer
     private let context: OpaquePointer
     private let sink: ByteSink
+    /// What was drawn that a reader reads, in order: `text <string>` for each text, `dashes` for each dashed
+    /// line, `backing` for each white fill. Cairo's SVG draws glyphs as paths, so this is how a test sees the words.
+    private(set) var readable: [String] = []
 
     /// Collects the bytes Cairo streams out.
     private final class ByteSink {
@@ -70,6 +73,7 @@ final class CairoSurface {
     // MARK: Drawing
 
     func fill(_ rect: Rect, _ color: Color) {
+        if color == .white { readable.append("backing") }
         setColor(color)
         cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
         cairo_fill(context)
@@ -86,6 +90,7 @@ final class CairoSurface {
 
     /// A straight line; `dash` is the on/off length in pixels, or nil for solid.
     func line(from a: Point, to b: Point, color: Color, width: Double = 1, dash: Double? = nil) {
+        if dash != nil { readable.append("dashes") }
         setColor(color)
         cairo_set_line_width(context, width)
         if let dash {
@@ -102,6 +107,7 @@ final class CairoSurface {
     /// Text whose baseline starts, centres or ends (per `anchor`) at `at`,
     /// turned by `angle` radians around that point.
     func text(_ string: String, at: Point, style: TextStyle, anchor: TextAnchor = .start, angle: Double = 0) {
+        readable.append("text " + string)
         select(style)
         setColor(style.color)
         let width = measure(string, style: style)

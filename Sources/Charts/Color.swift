@@ -46,13 +46,35 @@ public struct Color: Sendable, Equatable {
     /// Colours for labels of unknown kind, used in turn.
     static let others: [Color] = [0x8E6CC9, 0x2AA7A7, 0xC25B9B, 0x6B8E23, 0xB5651D, 0x4B5D9C].map { Color(hex: $0) }
 
-    /// Colours for statuses in display order: known kinds by kind, others in turn.
+    /// Colours for statuses in display order: known kinds by kind, others in turn. A second label of the
+    /// same kind (`completed` and `Succeeded`) gets a darker shade of its colour, a third a lighter one, and so
+    /// on, so that each has a legend entry of its own.
     public static func statuses(_ kinds: [StatusKind]) -> [Color] {
         var next = 0
+        var seen: [StatusKind: Int] = [:]
         return kinds.map { kind in
-            if let color = status(kind) { return color }
-            defer { next += 1 }
-            return others[next % others.count]
+            guard let color = status(kind) else {
+                defer { next += 1 }
+                return others[next % others.count]
+            }
+            defer { seen[kind, default: 0] += 1 }
+            return color.shade(seen[kind] ?? 0)
         }
+    }
+
+    /// The `index`-th shade of this colour: itself, then darker and lighter in turn, each step further.
+    func shade(_ index: Int) -> Color {
+        guard index > 0 else { return self }
+        let step = Double((index + 1) / 2) * 0.28
+        return index % 2 == 1 ? mixed(with: Color(hex: 0x000000), step) : mixed(with: .white, min(step, 0.8))
+    }
+
+    /// This colour moved `amount` (0…1) of the way to `other`.
+    func mixed(with other: Color, _ amount: Double) -> Color {
+        var color = self
+        color.red += (other.red - red) * amount
+        color.green += (other.green - green) * amount
+        color.blue += (other.blue - blue) * amount
+        return color
     }
 }

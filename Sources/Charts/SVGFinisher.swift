@@ -7,7 +7,10 @@ import Support
 /// one page could clash over `glyph0-1`. The finisher renumbers surfaces in
 /// order of appearance, prefixes every id and reference with the chart's
 /// name, and adds `role="img"` with an escaped `<title>` and `<desc>`, the
-/// text alternative that screen readers and search see.
+/// text alternative that screen readers and search see. A `<style>` turns the
+/// drawing dark where the reader's system asks for dark (`prefers-color-scheme`):
+/// its lightness inverted and its hues turned back, so a status keeps its
+/// colour; scoped by the chart's class, so an inlined chart touches nothing else.
 ///
 /// Works on UTF-8 bytes in one pass: the documents are large and the patterns ASCII.
 struct SVGFinisher {
@@ -22,9 +25,10 @@ struct SVGFinisher {
         output.reserveCapacity(input.count + input.count / 8)
         let prefixed = Array("\(prefix)-".utf8)
         let accessible = Array("""
-             role="img" aria-labelledby="\(prefix)-title \(prefix)-desc">
+             class="taskreport-chart" role="img" aria-labelledby="\(prefix)-title \(prefix)-desc">
             <title id="\(prefix)-title">\(MarkupEscaping.xml(title))</title>
             <desc id="\(prefix)-desc">\(MarkupEscaping.xml(description))</desc>
+            <style>@media (prefers-color-scheme: dark) { svg.taskreport-chart { filter: invert(0.88) hue-rotate(180deg); } }</style>
             """.utf8)
         // Each pattern is copied and followed by the prefix.
         let patterns = [Array("id=\"".utf8), Array("href=\"#".utf8), Array("url(#".utf8)]

@@ -24,4 +24,7 @@ struct ValueAxis {
 
     /// A value as a short axis or bar label: 7, 950, 1.2k, 12k, 1.2M.
     static func label(_ value: Double) -> String { HumanFormat.count(value) }
+
+    /// A value exactly, thousands grouped: 12,386; a fraction to three significant figures.
+    static func exactLabel(_ value: Double) -> String { HumanFormat.exact(value) }
 }

@@ -11,6 +11,19 @@ public enum DisplayText {
     public static let errorLimit = 500
 
     /// `text` cut to at most `limit` scalars (`limit` ≥ 1), the last of which is "…" when it was cut.
+    /// `text` cut to at most `limit` scalars by taking out its middle, which becomes "…": ids such as
+    /// `scheduled__2026-11-23T00:00:00+00:00` keep both their kind and their distinguishing end.
+    public static func cutMiddle(_ text: String, to limit: Int) -> String {
+        let scalars = Array(text.unicodeScalars.prefix(limit + 1))
+        guard scalars.count > limit else { return text }
+        let all = Array(text.unicodeScalars)
+        let kept = max(limit - 1, 0), head = (kept + 1) / 2, tail = kept - head
+        var result = String.UnicodeScalarView(all[..<head])
+        result.append("…")
+        result.append(contentsOf: all[(all.count - tail)...])
+        return String(result)
+    }
+
     public static func cut(_ text: String, to limit: Int) -> String {
         let scalars = text.unicodeScalars
         // Counting stops at the limit, so a huge text costs no more than a short one.

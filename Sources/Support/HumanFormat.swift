@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers as people read them on a chart or a summary card.
 ///
 /// Every function takes any `Double`, huge, tiny or not a number, and
@@ -16,17 +18,45 @@ public enum HumanFormat {
         return shortDecimal(value)
     }
 
+    /// A number as it is, thousands grouped with commas: `12,386`, `-4`, `0.25`; fractions to three
+    /// significant figures, and whole numbers of 16 digits or more as ``count(_:)`` writes them.
+    public static func exact(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return count(value) }
+        guard value == value.rounded() else { return significant(value, digits: 3) }
+        let digits = Array(String(Int64(abs(value))))
+        var grouped = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
+    /// `value` to `digits` significant figures, no trailing zeros after the point: `6.97`, `12.3`, `123`, `0.0042`.
+    public static func significant(_ value: Double, digits: Int) -> String {
+        guard value.isFinite, value != 0 else { return shortDecimal(value) }
+        let magnitude = Int(floor(log10(abs(value))))
+        let decimals = max(0, digits - 1 - magnitude)
+        guard decimals > 0 else { return whole(value.rounded()) }
+        let scale = pow(10, Double(decimals))
+        var text = String(format: "%.\(decimals)f", (value * scale).rounded() / scale)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
     /// An integer count.
     public static func count(_ value: Int) -> String { count(Double(value)) }
 
-    /// A duration given in milliseconds: `0.4ms`, `120ms`, `1.5s`, `12s`, `2.5min`, `1.2h`, `3d`.
+    /// A duration given in milliseconds, to three significant figures, so that ten jobs of about a week
+    /// can be told apart: `0.4ms`, `120ms`, `1.5s`, `12.3s`, `2.5min`, `1.25h`, `6.97d`.
     public static func duration(milliseconds value: Double) -> String {
         guard value.isFinite else { return shortDecimal(value) }
         let units: [(Double, String)] = [(86_400_000, "d"), (3_600_000, "h"), (60_000, "min"), (1000, "s")]
         for (size, unit) in units where value >= size {
-            return shortDecimal(value / size) + unit
+            return significant(value / size, digits: 3) + unit
         }
-        return shortDecimal(value) + "ms"
+        return (value < 0.01 ? shortDecimal(value) : significant(value, digits: 3)) + "ms"
     }
 
     /// A duration that may be absent: as ``duration(milliseconds:)``, or `absent` when there is none.

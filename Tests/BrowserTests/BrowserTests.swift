@@ -131,6 +131,8 @@ struct BrowserTests {
         let shot = try #require(DecodedPNG(Array(try Data(contentsOf: URL(fileURLWithPath: visit.screenshot)))))
         #expect(shot.share(differingFrom: 0xFFFFFF) > 0.05)
         #expect(visit.charts.count == 8, "the Gantt chart and seven others")
+        // Drawn 800 px wide with 11 px as the smallest text: shown no narrower, that text is at least 11 CSS px.
+        for box in visit.charts { #expect(box.width >= 800, "\(box.id) is shown \(box.width) px wide") }
         #expect(try Self.chartMismatches(visit, charts: page.deletingLastPathComponent().appendingPathComponent("charts")) == [])
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Support
 import Testing
 
@@ -5,22 +6,32 @@ import Testing
 
 @Suite("labels and axes")
 struct LayoutTests {
-    @Test("long labels are shortened with an ellipsis to the limit")
+    @Test("long labels are shortened in the middle, keeping the end where ids differ")
     func shorten() {
         #expect(CategoryLabels.shorten("short", to: 24) == "short")
         let long = String(repeating: "x", count: 40)
         let cut = CategoryLabels.shorten(long, to: 24)
-        #expect(cut.count == 24 && cut.hasSuffix("…"))
+        #expect(cut.unicodeScalars.count == 24 && cut.contains("…"))
+        #expect(CategoryLabels.shorten("a-very-long-pipeline-name-for-nightly-runs", to: 24) == "a-very-long-…ightly-runs")
+        // Airflow's run ids share their first 20 characters; the day must survive the cut.
+        let runs = ["scheduled__2026-11-23T00:00:00+00:00", "scheduled__2026-11-24T00:00:00+00:00"]
+        let distinct = CategoryLabels.commonPrefixLength(runs)
+        #expect(distinct == 20)
+        #expect(runs.map { CategoryLabels.shorten($0, to: 24, distinctFrom: distinct) }
+            == ["schedule…-11-23T00:00:00", "schedule…-11-24T00:00:00"])
     }
 
-    @Test("narrow slots turn labels and thin them so that none overlap")
+    @Test("narrow slots turn labels and thin them so that none overlap, and none reaches past the left edge")
     func crowdedLabels() {
         let surface = CairoSurface(kind: .svg, width: 800, height: 420)
         let names = (0..<48).map { "a rather long category name \($0)" }
-        let labels = CategoryLabels(names, slot: 14, on: surface)
+        let labels = CategoryLabels(names, slot: 14, left: 40, on: surface)
         #expect(labels.step > 1)
         #expect(labels.depth <= BarChartRenderer.maximumLabelDepth + 14)
-        let roomy = CategoryLabels(["a", "b"], slot: 300, on: surface)
+        // The first label is anchored at 40 + 7 + 4; turned 45°, its width × sin 45° must fit in those 51 px.
+        #expect(surface.measure(labels.texts[0], style: BarChartRenderer.labelStyle) * sin(Double.pi / 4) <= 47 + 4)
+        #expect(surface.measure(labels.texts[40], style: BarChartRenderer.labelStyle) > surface.measure(labels.texts[0], style: BarChartRenderer.labelStyle))
+        let roomy = CategoryLabels(["a", "b"], slot: 300, left: 40, on: surface)
         #expect(roomy.step == 1 && roomy.depth == 20)
     }
 
@@ -43,6 +54,12 @@ struct LayoutTests {
         #expect(HumanFormat.duration(milliseconds: 1500) == "1.5s")
         #expect(HumanFormat.duration(milliseconds: 150_000) == "2.5min")
         #expect(HumanFormat.duration(milliseconds: 5_400_000) == "1.5h")
+        #expect(HumanFormat.duration(milliseconds: 12_345) == "12.3s" && HumanFormat.duration(milliseconds: 123_456) == "2.06min")
+        // Ten jobs of about a week stay apart: 6 d 23 h 59 m and 7 d 2 h.
+        #expect(HumanFormat.duration(milliseconds: 604_740_000) == "7d" && HumanFormat.duration(milliseconds: 612_000_000) == "7.08d")
+        #expect(HumanFormat.duration(milliseconds: 601_200_000) == "6.96d")
+        #expect(HumanFormat.exact(12_386) == "12,386" && HumanFormat.exact(1_234_567) == "1,234,567" && HumanFormat.exact(-42) == "-42")
+        #expect(HumanFormat.exact(0.125) == "0.125" && HumanFormat.exact(999) == "999")
         #expect(HumanFormat.percent(0.9734) == "97.3%" && HumanFormat.percent(1) == "100%")
     }
 

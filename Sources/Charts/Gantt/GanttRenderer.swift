@@ -9,9 +9,9 @@ struct GanttRenderer {
     let chart: GanttChart
 
     static let labelStyle = TextStyle(size: 11, color: .ink)
-    static let axisStyle = TextStyle(size: 10.5, color: .muted)
+    static let axisStyle = TextStyle(size: 11, color: .muted)
     static let noteStyle = TextStyle(size: 11, color: .muted)
-    static let valueStyle = TextStyle(size: 10, color: .muted)
+    static let valueStyle = TextStyle(size: 11, color: .muted)
     static let minimumSegmentWidth = 2.0
     static let barHeight = 12.0
     static let maximumLabelCharacters = 28
