@@ -114,3 +114,24 @@ struct TaskStatisticsTests {
         #expect(s.durations.p50Ms == nil && s.logHistogram == nil && s.timeline == nil)
     }
 }
+
+/// Status words of the big schedulers, as each writes them, and the kind each is.
+@Suite("status words of Slurm, GitHub, Airflow, Kubernetes, Jenkins and JUnit")
+struct StatusWordTests {
+    @Test("each is read as its kind, whatever its case", arguments: [
+        ("COMPLETED", StatusKind.completed), ("FAILED", .failed), ("TIMEOUT", .timeout), ("CANCELLED by 1042", .cancelled),
+        ("OUT_OF_MEMORY", .failed), ("NODE_FAIL", .failed), ("PREEMPTED", .cancelled), ("BOOT_FAIL", .failed),
+        ("DEADLINE", .timeout), ("REQUEUED", .pending),
+        ("success", .completed), ("failure", .failed), ("cancelled", .cancelled), ("skipped", .skipped),
+        ("timed_out", .timeout), ("neutral", .skipped), ("action_required", .pending), ("startup_failure", .failed),
+        ("upstream_failed", .failed), ("up_for_retry", .pending), ("shutdown", .cancelled), ("restarting", .running),
+        ("Pending", .pending), ("Running", .running), ("Succeeded", .completed), ("Failed", .failed), ("Unknown", .other),
+        ("SUCCESS", .completed), ("UNSTABLE", .failed), ("ABORTED", .cancelled), ("NOT_BUILT", .skipped),
+        ("passed", .completed), ("error", .failed), ("disabled", .skipped),
+        ("none", .other), ("weird words", .other),
+    ])
+    func kinds(label: String, kind: StatusKind) {
+        #expect(StatusKind(label: label) == kind)
+        #expect(StatusKind(label: label.lowercased()) == kind)
+    }
+}
