@@ -54,7 +54,8 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unreadable(let input, let reason):
             "\(input): cannot read: \(reason)"
         case .notJSON(let input, let line, let found):
-            "\(input):\(line): not JSON, JSON Lines or SQLite: expected '[' or '{', found \(found)"
+            "\(input):\(line): not JSON, JSON Lines, CSV or SQLite: expected '[' or '{', or a CSV header naming a status "
+                + "column, found \(found)"
         case .invalidRecord(let input, let line, let record?, let message):
             "\(input):\(line): record \(record): \(message)"
         case .invalidRecord(let input, let line, nil, let message):

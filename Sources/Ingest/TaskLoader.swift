@@ -1,13 +1,15 @@
 import TaskModel
 
-/// Loads task records from JSON, JSON Lines or SQLite inputs into one
-/// columnar ``TaskModel/TaskTable``.
+/// Loads task records from JSON, JSON Lines, CSV/TSV with a header row or
+/// SQLite inputs into one columnar ``TaskModel/TaskTable``.
 ///
 /// The format of each input is told from its content. Several inputs are
 /// concatenated in the order given, with dictionary codes shared across them.
 public struct TaskLoader: Sendable {
     /// SQL run against SQLite inputs instead of reading their `tasks` table.
     public var query: String?
+    /// The field delimiter of CSV inputs; nil to tell it from each header (`,` tab `|` `;`).
+    public var delimiter: UInt8?
     /// Bytes of JSON read at a time; tests shrink it to exercise chunk boundaries.
     var chunkSize = JSONRecordReader.defaultChunkSize
 
@@ -81,7 +83,18 @@ public struct TaskLoader: Sendable {
         case .empty:
             break
         case .unknown(let found):
-            throw .notJSON(input: file.name, line: 1, found: found)
+            // Not JSON: CSV when its first line is a header naming a status column.
+            while try buffer.fill(from: file) > 0 {
+                if buffer.room == 0 { buffer.grow() }
+            }
+            let text = Array(buffer.contents)
+            let header = text.prefix { $0 != 0x0A }
+            guard let delimiter = CSVRecordReader.delimiter(ofHeader: header, given: delimiter) else {
+                throw .notJSON(input: file.name, line: 1, found: found)
+            }
+            let builder = ColumnBuilder()
+            try CSVRecordReader(delimiter: delimiter).read(text, input: file.name, into: builder)
+            parts.append(builder)
         }
         return .notSQLite
     }

@@ -8,14 +8,15 @@ import Stats
 public struct ChartJob: Sendable {
     public let kind: ChartKind
     public let inputs: [String]
-    public let query: String?
+    /// How the inputs are read: the query for SQLite, the delimiter for CSV.
+    public let loader: TaskLoader
     public let scope: TaskStatistics.RunScope
 
     /// A job for the chart `kind` of `inputs`; nothing is read until ``run()``.
-    public init(kind: ChartKind, inputs: [String], query: String?, scope: TaskStatistics.RunScope) {
+    public init(kind: ChartKind, inputs: [String], loader: TaskLoader, scope: TaskStatistics.RunScope) {
         self.kind = kind
         self.inputs = inputs
-        self.query = query
+        self.loader = loader
         self.scope = scope
     }
 
@@ -23,7 +24,7 @@ public struct ChartJob: Sendable {
     /// - Throws: ``PipelineError/input(_:)`` when an input cannot be read.
     public func run() throws(PipelineError) -> Chart {
         let loaded = try PipelineError.wrapping { () throws(IngestError) in
-            try TaskLoader(query: query).read(inputs.map(InputSource.init(argument:)))
+            try loader.read(inputs.map(InputSource.init(argument:)))
         }
         let table = loaded.table
         let statistics = TaskStatistics(table: table, scope: scope)

@@ -33,7 +33,8 @@ public struct ReportJob: Sendable {
 
     /// The report, and the paths of the stores among the inputs, whose connections are closed on return.
     private func report() throws(PipelineError) -> (ReportOutcome, stores: [String]) {
-        let loader = TaskLoader(query: request.query)
+        var loader = TaskLoader(query: request.query)
+        loader.delimiter = request.delimiter
         let loaded = try PipelineError.wrapping { () throws(IngestError) in
             try loader.read(request.inputs.map(InputSource.init(argument:)))
         }

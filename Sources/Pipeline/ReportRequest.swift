@@ -7,6 +7,8 @@ public struct ReportRequest: Sendable {
     public var inputs: [String]
     /// SQL run against SQLite inputs instead of reading their tasks table.
     public var query: String?
+    /// The field delimiter of CSV inputs; nil to tell it from each header.
+    public var delimiter: UInt8?
     /// The latest run with the history, or every record together.
     public var scope: TaskStatistics.RunScope = .latest
     public var title = "Task Report"

@@ -29,7 +29,7 @@ struct ChartCommand: ParsableCommand {
 
     func run() throws {
         ReportSignals.install()
-        let chart = try ChartJob(kind: kind, inputs: input.inputs, query: input.query, scope: input.scope).run()
+        let chart = try ChartJob(kind: kind, inputs: input.inputs, loader: input.loader, scope: input.scope).run()
         let renderer = ChartRenderer()
         if let png { try write(renderer.png(chart), to: png) }
         if let svg { try write(Array(renderer.svg(chart, name: kind.rawValue).utf8), to: svg) }

@@ -6,7 +6,8 @@ import TaskModel
 /// The inputs shared by every command: files of records and an optional SQL query.
 struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "Files of task records: JSON array, JSON Lines or SQLite (told from their content); - reads standard input.",
+        "Files of task records: JSON array, JSON Lines, CSV/TSV with a header or SQLite (told from their content); - reads "
+            + "standard input.",
         valueName: "input"))
     var inputs: [String]
 
@@ -19,12 +20,33 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "With records of several runs, describe them all together instead of the latest run.")
     var allRuns = false
 
+    @Option(help: ArgumentHelp(
+        "The field delimiter of CSV inputs: , tab | or ; (told from the header when not given).", valueName: "char"))
+    var delimiter: String?
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("Give at least one input file, or - for standard input.") }
+        _ = try delimiterByte()
     }
 
-    /// Reads inputs the way these options say (with the query, if any).
-    var loader: TaskLoader { TaskLoader(query: query) }
+    /// The `--delimiter` as a byte; `tab` or `\t` for a tab.
+    func delimiterByte() throws -> UInt8? {
+        guard let delimiter else { return nil }
+        let byte: UInt8? = switch delimiter {
+        case "tab", "\\t", "\t": 0x09
+        case ",", "|", ";": delimiter.utf8.first
+        default: nil
+        }
+        guard let byte else { throw ValidationError("--delimiter expects one of , tab | ;, got '\(delimiter)'.") }
+        return byte
+    }
+
+    /// Reads inputs the way these options say (with the query and delimiter, if any).
+    var loader: TaskLoader {
+        var loader = TaskLoader(query: query)
+        loader.delimiter = try? delimiterByte()
+        return loader
+    }
 
     /// Every record of every input, in order.
     func load() throws(IngestError) -> TaskTable {

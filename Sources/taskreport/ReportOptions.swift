@@ -95,6 +95,7 @@ struct ReportOptions: ParsableArguments {
     func request(inputs: InputOptions?, title: String) throws -> ReportRequest {
         var request = ReportRequest(inputs: inputs?.inputs ?? [], folder: out)
         request.query = inputs?.query
+        request.delimiter = try inputs?.delimiterByte()
         request.scope = inputs?.scope ?? .latest
         request.title = title
         request.templates = templates

@@ -29,8 +29,8 @@ struct BadInputTests {
 
     @Test("text that is not JSON")
     func notJSON() throws {
-        #expect(try failure("id,status\n1,ok\n") == "FILE:1: not JSON, JSON Lines or SQLite: expected '[' or '{', found 'i'")
-        #expect(try failure("\u{1}\u{2}") == "FILE:1: not JSON, JSON Lines or SQLite: expected '[' or '{', found byte 0x1")
+        #expect(try failure("id,state\n1,ok\n") == "FILE:1: not JSON, JSON Lines, CSV or SQLite: expected '[' or '{', or a CSV header naming a status column, found 'i'")
+        #expect(try failure("\u{1}\u{2}") == "FILE:1: not JSON, JSON Lines, CSV or SQLite: expected '[' or '{', or a CSV header naming a status column, found byte 0x1")
     }
 
     @Test("malformed JSON on a later line names that line")
