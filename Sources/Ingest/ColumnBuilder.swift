@@ -48,6 +48,30 @@ final class ColumnBuilder {
         }
     }
 
+    /// Parses a JSON document and appends the records of the array at `path` (dotted: `data.items`).
+    /// - Throws: ``IngestError/invalidRecord(input:line:record:message:)`` naming the path, or the record and its line.
+    func appendJSON(_ text: UnsafeRawBufferPointer, recordsAt path: String, input: String) throws(IngestError) {
+        var error = tc_error()
+        let status = Array(path.utf8).withUnsafeBufferPointer { path in
+            tc_table_append_json_records_at(
+                table, text.baseAddress?.assumingMemoryBound(to: CChar.self), text.count,
+                UnsafeRawPointer(path.baseAddress)?.assumingMemoryBound(to: CChar.self), path.count, &error)
+        }
+        guard status == TC_OK else {
+            let record = error.record > 0 ? error.record : nil
+            throw .invalidRecord(input: input, line: error.line, record: record, message: Self.message(of: &error))
+        }
+    }
+
+    /// The names of the array fields of `text`, when it is one JSON object (where records may be); nil otherwise.
+    static func arrayFields(of text: UnsafeRawBufferPointer) -> (names: [String], count: Int)? {
+        var names = [CChar](repeating: 0, count: 512)
+        let count = tc_json_array_fields(text.baseAddress?.assumingMemoryBound(to: CChar.self), text.count, &names, names.count)
+        guard count >= 0 else { return nil }
+        let listed = String(decoding: names.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return (listed.isEmpty ? [] : listed.split(separator: ",").map(String.init), count)
+    }
+
     /// Appends one record from a non-JSON reader.
     /// - Returns: `nil` on success, or the field at fault (if any) and the message.
     func append(_ record: inout tc_record) -> (field: String?, message: String)? {

@@ -10,6 +10,9 @@ public struct TaskLoader: Sendable {
     public var query: String?
     /// The field delimiter of CSV inputs; nil to tell it from each header (`,` tab `|` `;`).
     public var delimiter: UInt8?
+    /// Where the records are inside a JSON document that wraps them (`jobs`, `data.items`); nil when they are
+    /// the document (an array) or its lines.
+    public var recordsAt: String?
     /// Bytes of JSON read at a time; tests shrink it to exercise chunk boundaries.
     var chunkSize = JSONRecordReader.defaultChunkSize
 
@@ -71,8 +74,16 @@ public struct TaskLoader: Sendable {
             buffer.removeFirst(InputFormat.byteOrderMark.count)  // detection skips it; the parser must not see it
         }
         switch format {
+        case .jsonLines where recordsAt != nil, .jsonArray where recordsAt != nil:
+            let builder = ColumnBuilder()
+            try JSONRecordReader().readRecords(at: recordsAt ?? "", from: file, buffer: buffer, into: builder)
+            parts.append(builder)
         case .jsonLines:
-            try JSONRecordReader().readLines(from: file, buffer: buffer, into: &parts)
+            do {
+                try JSONRecordReader().readLines(from: file, buffer: buffer, into: &parts)
+            } catch .invalidRecord(let name, let line, let record, let message) where line == 1 {
+                throw Self.recordsInside(input) ?? .invalidRecord(input: name, line: line, record: record, message: message)
+            }
         case .jsonArray:
             let builder = ColumnBuilder()
             try JSONRecordReader().readArray(from: file, buffer: buffer, into: builder)
@@ -97,6 +108,17 @@ public struct TaskLoader: Sendable {
             parts.append(builder)
         }
         return .notSQLite
+    }
+
+    /// When `input` is a file holding one JSON object with arrays in it, where its records may be (GitHub's
+    /// `{"total_count": 2, "jobs": [...]}`): the error that names them and `--records-at`.
+    private static func recordsInside(_ input: InputSource) -> IngestError? {
+        guard case .file(let path) = input, let file = try? InputFile(input) else { return nil }
+        let buffer = PaddedBuffer(capacity: 1 << 16, padding: ColumnBuilder.jsonPadding)
+        guard (try? JSONRecordReader.readAll(file, into: buffer)) != nil,
+              let fields = ColumnBuilder.arrayFields(of: buffer.contents), !fields.names.isEmpty
+        else { return nil }
+        return .recordsInside(input: path, fields: fields.names)
     }
 
     private static func promisesSQLite(_ path: String) -> Bool {

@@ -59,7 +59,7 @@ public struct NightlyJob: Sendable {
     public func report() throws(PipelineError) -> ReportOutcome? {
         guard var report = request.report else { return nil }
         report.inputs = [request.store]
-        report.query = nil
+        report.loader = TaskLoader()
         report.scope = .latest
         report.title = request.title ?? taskFile.name
         return try ReportJob(report, toolVersion: toolVersion).run()

@@ -33,8 +33,7 @@ public struct ReportJob: Sendable {
 
     /// The report, and the paths of the stores among the inputs, whose connections are closed on return.
     private func report() throws(PipelineError) -> (ReportOutcome, stores: [String]) {
-        var loader = TaskLoader(query: request.query)
-        loader.delimiter = request.delimiter
+        let loader = request.loader
         let loaded = try PipelineError.wrapping { () throws(IngestError) in
             try loader.read(request.inputs.map(InputSource.init(argument:)))
         }

@@ -1,3 +1,4 @@
+import Ingest
 import Report
 import Stats
 
@@ -5,10 +6,8 @@ import Stats
 public struct ReportRequest: Sendable {
     /// Files of records, or `-` for standard input, read in order.
     public var inputs: [String]
-    /// SQL run against SQLite inputs instead of reading their tasks table.
-    public var query: String?
-    /// The field delimiter of CSV inputs; nil to tell it from each header.
-    public var delimiter: UInt8?
+    /// How the inputs are read: a query for SQLite, the delimiter of CSV, where records are inside JSON.
+    public var loader = TaskLoader()
     /// The latest run with the history, or every record together.
     public var scope: TaskStatistics.RunScope = .latest
     public var title = "Task Report"

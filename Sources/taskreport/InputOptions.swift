@@ -24,6 +24,11 @@ struct InputOptions: ParsableArguments {
         "The field delimiter of CSV inputs: , tab | or ; (told from the header when not given).", valueName: "char"))
     var delimiter: String?
 
+    @Option(name: .customLong("records-at"), help: ArgumentHelp(
+        "Where the records are in a JSON document that wraps them, e.g. jobs (GitHub's jobs API) or data.items.",
+        valueName: "path"))
+    var recordsAt: String?
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("Give at least one input file, or - for standard input.") }
         _ = try delimiterByte()
@@ -45,6 +50,7 @@ struct InputOptions: ParsableArguments {
     var loader: TaskLoader {
         var loader = TaskLoader(query: query)
         loader.delimiter = try? delimiterByte()
+        loader.recordsAt = recordsAt
         return loader
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ingest
 import Pipeline
 import Report
 import Stats
@@ -94,8 +95,7 @@ struct ReportOptions: ParsableArguments {
     /// The pipeline's request for a report of `inputs`, with these options.
     func request(inputs: InputOptions?, title: String) throws -> ReportRequest {
         var request = ReportRequest(inputs: inputs?.inputs ?? [], folder: out)
-        request.query = inputs?.query
-        request.delimiter = try inputs?.delimiterByte()
+        request.loader = inputs?.loader ?? TaskLoader()
         request.scope = inputs?.scope ?? .latest
         request.title = title
         request.templates = templates

@@ -306,17 +306,11 @@ extern "C" tc_status tc_table_append_json_lines(tc_table *table, const char *tex
     return TC_OK;
 }
 
-extern "C" tc_status tc_table_append_json_array(tc_table *table, const char *text, size_t len, tc_error *err) {
-    ondemand::parser parser;
+namespace {
+/// Appends each object of `array` (inside `text`) as a record, naming a record's line on error.
+tc_status append_array(tc_table *table, const char *text, ondemand::array &array, tc_error *err) {
     RecordReader reader;
     tc_record record;
-    err->line = 1;
-    err->record = 0;
-    ondemand::document doc;
-    if (auto code = parser.iterate(padded_string_view(text, len, len + TC_JSON_PADDING)).get(doc))
-        return document_error(text, len, err, code);
-    ondemand::array array;
-    if (auto code = doc.get_array().get(array)) return document_error(text, len, err, code);
     for (auto element : array) {
         err->record++;
         ondemand::value value;
@@ -335,5 +329,85 @@ extern "C" tc_status tc_table_append_json_array(tc_table *table, const char *tex
         if (tc_table_append(table, &record, err) != TC_OK) return fail(err->status);
     }
     err->record = 0;
+    return TC_OK;
+}
+}  // namespace
+
+extern "C" tc_status tc_table_append_json_array(tc_table *table, const char *text, size_t len, tc_error *err) {
+    ondemand::parser parser;
+    err->line = 1;
+    err->record = 0;
+    ondemand::document doc;
+    if (auto code = parser.iterate(padded_string_view(text, len, len + TC_JSON_PADDING)).get(doc))
+        return document_error(text, len, err, code);
+    ondemand::array array;
+    if (auto code = doc.get_array().get(array)) return document_error(text, len, err, code);
+    if (append_array(table, text, array, err) != TC_OK) return err->status;
     return expect_end(doc, "array", err);
+}
+
+extern "C" tc_status tc_table_append_json_records_at(tc_table *table, const char *text, size_t len, const char *path,
+                                                     size_t path_len, tc_error *err) {
+    ondemand::parser parser;
+    err->line = 1;
+    err->record = 0;
+    ondemand::document doc;
+    if (auto code = parser.iterate(padded_string_view(text, len, len + TC_JSON_PADDING)).get(doc))
+        return document_error(text, len, err, code);
+    ondemand::value value;
+    if (auto code = doc.get_value().get(value)) return document_error(text, len, err, code);
+    std::string_view rest(path, path_len), walked;
+    while (!rest.empty()) {
+        const size_t dot = rest.find('.');
+        const std::string_view key = rest.substr(0, dot);
+        rest = dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1);
+        walked = std::string_view(path, static_cast<size_t>(key.data() + key.size() - path));
+        ondemand::object object;
+        if (value.get_object().get(object)) {
+            set_error(err, TC_ERR_FIELD_TYPE, "", "--records-at %.*s: the value before '%.*s' is not an object",
+                      static_cast<int>(path_len), path, static_cast<int>(key.size()), key.data());
+            return err->status;
+        }
+        if (object.find_field_unordered(key).get(value)) {
+            set_error(err, TC_ERR_MISSING_FIELD, "", "--records-at %.*s: the document has no field '%.*s'",
+                      static_cast<int>(path_len), path, static_cast<int>(walked.size()), walked.data());
+            return err->status;
+        }
+    }
+    ondemand::array array;
+    if (auto code = value.get_array().get(array)) {
+        if (code != INCORRECT_TYPE) return syntax_error(err, code);
+        set_error(err, TC_ERR_FIELD_TYPE, "", "--records-at %.*s: the field is not an array of records",
+                  static_cast<int>(path_len), path);
+        return err->status;
+    }
+    return append_array(table, text, array, err);
+}
+
+extern "C" long tc_json_array_fields(const char *text, size_t len, char *names, size_t capacity) {
+    ondemand::parser parser;
+    ondemand::document doc;
+    if (parser.iterate(padded_string_view(text, len, len + TC_JSON_PADDING)).get(doc)) return -1;
+    ondemand::object object;
+    if (doc.get_object().get(object)) return -1;
+    long found = 0;
+    size_t used = 0;
+    if (capacity > 0) names[0] = 0;
+    for (auto field : object) {
+        std::string_view key;
+        ondemand::value value;
+        ondemand::json_type type;
+        if (field.unescaped_key().get(key) || field.value().get(value) || value.type().get(type)) return -1;
+        if (key == tc_field_name(TC_FIELD_STATUS)) return -1;  // a record, not an envelope
+        if (type != ondemand::json_type::array) continue;
+        // Names, comma-separated, as many as fit.
+        if (used + key.size() + 2 < capacity) {
+            if (found > 0) names[used++] = ',';
+            std::memcpy(names + used, key.data(), key.size());
+            used += key.size();
+            names[used] = 0;
+        }
+        found++;
+    }
+    return found;
 }

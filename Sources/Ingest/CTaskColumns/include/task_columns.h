@@ -152,6 +152,21 @@ tc_status tc_table_append_json_lines(tc_table *table, const char *text, size_t l
 tc_status tc_table_append_json_array(tc_table *table, const char *text, size_t len,
                                      tc_error *err);
 
+/* Parses the JSON document text[0..len) (same padding rule) and appends the
+ * objects of the array found at 'path', keys separated by dots ("jobs",
+ * "data.items"): the records a tool wraps in an envelope, as GitHub's jobs
+ * API and kubectl do. A missing key or a value that is not an array is an
+ * error naming the path. */
+tc_status tc_table_append_json_records_at(tc_table *table, const char *text, size_t len, const char *path,
+                                          size_t path_len, tc_error *err);
+
+/* When text[0..len) (same padding rule) is one JSON object, writes the names
+ * of its fields whose values are arrays into 'names', comma-separated and
+ * NUL-terminated, as many as fit in 'capacity' bytes, and returns how many
+ * there are; -1 when the text is not one JSON object, or is a record itself
+ * (it has a 'status'). For the hint that names where the records might be. */
+long tc_json_array_fields(const char *text, size_t len, char *names, size_t capacity);
+
 /* Parses an RFC 3339 time ("2026-11-24T01:02:03.5Z", "+02:00" or "+00"
  * offsets, a space for the 'T', seconds optional, no zone meaning UTC), or
  * digits with at most one point ("1795537909.5", Unix seconds), into a
