@@ -10,15 +10,15 @@ struct CSVRecordReader {
     /// The delimiters told from a header: the first of them it holds.
     static let delimiters: [UInt8] = [UInt8(ascii: ","), 0x09, UInt8(ascii: "|"), UInt8(ascii: ";")]
 
-    /// The field delimiter; nil to tell it from the header.
-    let delimiter: UInt8?
+    /// The field delimiter, as ``delimiter(ofHeader:given:)`` found it.
+    let delimiter: UInt8
 
     /// The delimiter of a CSV whose first line is `header`, when that line names a `status` column.
     static func delimiter(ofHeader header: some Collection<UInt8>, given: UInt8?) -> UInt8? {
         for candidate in given.map({ [$0] }) ?? delimiters where header.contains(candidate) || given != nil {
             var rows = CSVFields(Array(header), delimiter: candidate)
             let names = rows.next()?.fields ?? []
-            if names.contains(where: { String(decoding: $0, as: UTF8.self).lowercased() == RecordField.status.name }) {
+            if names.contains(where: { RecordField(name: String(decoding: $0, as: UTF8.self)) == .status }) {
                 return candidate
             }
         }
@@ -28,7 +28,7 @@ struct CSVRecordReader {
     /// Appends every row of `text` (the whole input) as records.
     /// - Throws: ``IngestError/invalidRecord(input:line:record:message:)`` naming the line and column at fault.
     func read(_ text: [UInt8], input: String, into builder: ColumnBuilder) throws(IngestError) {
-        var rows = CSVFields(text, delimiter: delimiter ?? UInt8(ascii: ","))
+        var rows = CSVFields(text, delimiter: delimiter)
         guard let header = rows.next() else { return }
         let columns = header.fields.map { RecordField(name: String(decoding: $0, as: UTF8.self)) }
         while let row = rows.next() {
@@ -99,9 +99,9 @@ struct CSVRecordReader {
 }
 
 extension RecordField {
-    /// The field a column of this name holds, compared without case or surrounding spaces; nil for any other.
+    /// The field a column of this name holds, compared without case or spaces; nil for any other.
     init?(name: String) {
-        let key = name.trimmingPrefix(while: \.isWhitespace).lowercased().filter { !$0.isWhitespace }
+        let key = name.lowercased().filter { !$0.isWhitespace }
         guard let field = RecordField.allCases.first(where: { $0.name == key }) else { return nil }
         self = field
     }
