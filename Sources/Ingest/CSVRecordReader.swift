@@ -12,13 +12,15 @@ struct CSVRecordReader {
 
     /// The field delimiter, as ``delimiter(ofHeader:given:)`` found it.
     let delimiter: UInt8
+    /// Columns that hold fields under other names (`--field status=State`).
+    var sources = FieldSources()
 
     /// The delimiter of a CSV whose first line is `header`, when that line names a `status` column.
-    static func delimiter(ofHeader header: some Collection<UInt8>, given: UInt8?) -> UInt8? {
+    static func delimiter(ofHeader header: some Collection<UInt8>, given: UInt8?, sources: FieldSources) -> UInt8? {
         for candidate in given.map({ [$0] }) ?? delimiters where header.contains(candidate) || given != nil {
             var rows = CSVFields(Array(header), delimiter: candidate)
             let names = rows.next()?.fields ?? []
-            if names.contains(where: { RecordField(name: String(decoding: $0, as: UTF8.self)) == .status }) {
+            if names.contains(where: { sources.field(ofColumn: String(decoding: $0, as: UTF8.self)) == .status }) {
                 return candidate
             }
         }
@@ -30,7 +32,8 @@ struct CSVRecordReader {
     func read(_ text: [UInt8], input: String, into builder: ColumnBuilder) throws(IngestError) {
         var rows = CSVFields(text, delimiter: delimiter)
         guard let header = rows.next() else { return }
-        let columns = header.fields.map { RecordField(name: String(decoding: $0, as: UTF8.self)) }
+        let columns = header.fields.map { sources.field(ofColumn: String(decoding: $0, as: UTF8.self)) }
+        for field in sources.byField.keys where columns.contains(field) { builder.markSourceSeen(field) }
         while let row = rows.next() {
             if row.fields.count == 1, row.fields[0].isEmpty { continue }  // a blank line
             guard row.fields.count == columns.count else {

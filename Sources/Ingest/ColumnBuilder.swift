@@ -1,4 +1,5 @@
 import CTaskColumns
+import TaskModel
 
 /// One part of the records, parsed into a C++ `tc_table`, which validates each
 /// record and dictionary-encodes it as it arrives, so that every input format
@@ -10,9 +11,26 @@ final class ColumnBuilder {
     /// The padding the JSON parser needs after any text it is given.
     static let jsonPadding = Int(TC_JSON_PADDING)
 
-    init() {
+    /// A builder whose JSON records read each field from `sources` (`--field`), or from its own name.
+    init(sources: FieldSources = FieldSources()) {
         guard let table = tc_table_create() else { fatalError("out of memory creating the task table") }
         self.table = table
+        for (field, source) in sources.byField {
+            Array(source.utf8).withUnsafeBufferPointer { bytes in
+                tc_table_set_source(table, tc_field(UInt32(field.rawValue)), UnsafeRawPointer(bytes.baseAddress)?
+                    .assumingMemoryBound(to: CChar.self), bytes.count)
+            }
+        }
+    }
+
+    /// Whether a record appended so far held the source of `field` (`--field`).
+    func sawSource(of field: RecordField) -> Bool {
+        tc_table_source_seen(table, tc_field(UInt32(field.rawValue))) != 0
+    }
+
+    /// Records that the source of `field` was found, by a reader that is not the JSON one (a CSV header).
+    func markSourceSeen(_ field: RecordField) {
+        tc_table_mark_source_seen(table, tc_field(UInt32(field.rawValue)))
     }
 
     deinit {

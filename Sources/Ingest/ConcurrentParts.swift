@@ -14,9 +14,10 @@ enum ConcurrentParts {
     ///   - parse: Parses one piece into a part; returns the lines or rows it consumed.
     /// - Returns: The parts in order, and the lines or rows preceding what comes next.
     static func parse<Piece>(
-        _ pieces: [Piece], after before: Int, with parse: @escaping (Piece, ColumnBuilder) throws(IngestError) -> Int
+        _ pieces: [Piece], after before: Int, sources: FieldSources = FieldSources(),
+        with parse: @escaping (Piece, ColumnBuilder) throws(IngestError) -> Int
     ) throws(IngestError) -> (parts: [ColumnBuilder], consumed: Int) {
-        let jobs = Jobs(pieces: pieces, parse: parse)
+        let jobs = Jobs(pieces: pieces, parts: pieces.map { _ in ColumnBuilder(sources: sources) }, parse: parse)
         let results = ResultSlots<Result<Int, IngestError>>(count: pieces.count)
         DispatchQueue.concurrentPerform(iterations: pieces.count) { k in
             results[k] = Result { () throws(IngestError) -> Int in try jobs.parse(jobs.pieces[k], jobs.parts[k]) }
@@ -42,10 +43,10 @@ enum ConcurrentParts {
         let parts: [ColumnBuilder]
         let parse: (Piece, ColumnBuilder) throws(IngestError) -> Int
 
-        init(pieces: [Piece], parse: @escaping (Piece, ColumnBuilder) throws(IngestError) -> Int) {
+        init(pieces: [Piece], parts: [ColumnBuilder], parse: @escaping (Piece, ColumnBuilder) throws(IngestError) -> Int) {
             self.pieces = pieces
+            self.parts = parts
             self.parse = parse
-            parts = pieces.map { _ in ColumnBuilder() }
         }
     }
 }

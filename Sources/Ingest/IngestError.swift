@@ -23,6 +23,8 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
     case changedWhileReading(input: String)
     /// The query's result has no column for a required field.
     case missingColumn(input: String, column: String)
+    /// A `--field` source that no record of any input held.
+    case sourceNotFound(field: String, source: String)
     /// A JSON document that wraps its records: the fields holding arrays, where they may be.
     case recordsInside(input: String, fields: [String])
     /// `--query` was given but no input is a SQLite database.
@@ -78,6 +80,8 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
             "\(input): the database changed while it was read, or is damaged; run again when no one writes to it"
         case .locked(let input, let seconds):
             "\(input): the database is locked by another connection; waited \(seconds) s for it, try again when it is done"
+        case .sourceNotFound(let field, let source):
+            "--field \(field)=\(source): no record of any input has '\(source)'"
         case .recordsInside(let input, let fields):
             "\(input): one JSON object, not records; its arrays: \(fields.joined(separator: ", ")); "
                 + "give --records-at \(fields[0]) (dotted for deeper: --records-at data.items)"

@@ -10,6 +10,9 @@ struct JSONRecordReader {
     /// Chunks at least this large are parsed as two halves, one per core.
     static let parallelThreshold = 1 << 20
 
+    /// Where fields are read from when not from keys of their own names.
+    var sources = FieldSources()
+
     /// Appends the records of a JSON Lines input as parts, in order. `buffer`
     /// holds the first bytes already read from `file`.
     func readLines(from file: InputFile, buffer: PaddedBuffer, into parts: inout [ColumnBuilder]) throws(IngestError) {
@@ -61,7 +64,7 @@ struct JSONRecordReader {
     private func parseLines(
         _ text: UnsafeRawBufferPointer, firstLine: Int, input: String, into parts: inout [ColumnBuilder]
     ) throws(IngestError) -> Int {
-        let (parsed, consumed) = try ConcurrentParts.parse(Self.halves(of: text), after: firstLine - 1) { half, part throws(IngestError) in
+        let (parsed, consumed) = try ConcurrentParts.parse(Self.halves(of: text), after: firstLine - 1, sources: sources) { half, part throws(IngestError) in
             try part.appendJSONLines(half, firstLine: 1, input: input) - 1
         }
         parts += parsed

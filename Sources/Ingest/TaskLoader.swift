@@ -13,6 +13,8 @@ public struct TaskLoader: Sendable {
     /// Where the records are inside a JSON document that wraps them (`jobs`, `data.items`); nil when they are
     /// the document (an array) or its lines.
     public var recordsAt: String?
+    /// Where fields are read from in JSON and CSV when not from keys of their own names (`--field`).
+    public var sources = FieldSources()
     /// Bytes of JSON read at a time; tests shrink it to exercise chunk boundaries.
     var chunkSize = JSONRecordReader.defaultChunkSize
 
@@ -46,6 +48,10 @@ public struct TaskLoader: Sendable {
             }
         }
         if query != nil, !sawSQLite { throw .queryWithoutSQLite }
+        for (field, source) in sources.byField.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        where !parts.contains(where: { $0.sawSource(of: field) }) {
+            throw .sourceNotFound(field: field.name, source: source)
+        }
         return LoadedRecords(table: TableAssembler.assemble(parts), stores: stores)
     }
 
@@ -75,17 +81,17 @@ public struct TaskLoader: Sendable {
         }
         switch format {
         case .jsonLines where recordsAt != nil, .jsonArray where recordsAt != nil:
-            let builder = ColumnBuilder()
-            try JSONRecordReader().readRecords(at: recordsAt ?? "", from: file, buffer: buffer, into: builder)
+            let builder = ColumnBuilder(sources: sources)
+            try JSONRecordReader(sources: sources).readRecords(at: recordsAt ?? "", from: file, buffer: buffer, into: builder)
             parts.append(builder)
         case .jsonLines:
             do {
-                try JSONRecordReader().readLines(from: file, buffer: buffer, into: &parts)
+                try JSONRecordReader(sources: sources).readLines(from: file, buffer: buffer, into: &parts)
             } catch .invalidRecord(let name, let line, let record, let message) where line == 1 {
                 throw Self.recordsInside(input) ?? .invalidRecord(input: name, line: line, record: record, message: message)
             }
         case .jsonArray:
-            let builder = ColumnBuilder()
+            let builder = ColumnBuilder(sources: sources)
             try JSONRecordReader().readArray(from: file, buffer: buffer, into: builder)
             parts.append(builder)
         case .sqlite:
@@ -100,11 +106,11 @@ public struct TaskLoader: Sendable {
             }
             let text = Array(buffer.contents)
             let header = text.prefix { $0 != 0x0A }
-            guard let delimiter = CSVRecordReader.delimiter(ofHeader: header, given: delimiter) else {
+            guard let delimiter = CSVRecordReader.delimiter(ofHeader: header, given: delimiter, sources: sources) else {
                 throw .notJSON(input: file.name, line: 1, found: found)
             }
             let builder = ColumnBuilder()
-            try CSVRecordReader(delimiter: delimiter).read(text, input: file.name, into: builder)
+            try CSVRecordReader(delimiter: delimiter, sources: sources).read(text, input: file.name, into: builder)
             parts.append(builder)
         }
         return .notSQLite

@@ -24,6 +24,11 @@ struct InputOptions: ParsableArguments {
         "The field delimiter of CSV inputs: , tab | or ; (told from the header when not given).", valueName: "char"))
     var delimiter: String?
 
+    @Option(name: .customLong("field"), help: ArgumentHelp(
+        "Read a record field from another key or column, SCHEMA=SOURCE (repeatable), e.g. status=conclusion; in JSON, "
+            + "SOURCE may be dotted into nested objects: name=metadata.name.", valueName: "schema=source"))
+    var fields: [String] = []
+
     @Option(name: .customLong("records-at"), help: ArgumentHelp(
         "Where the records are in a JSON document that wraps them, e.g. jobs (GitHub's jobs API) or data.items.",
         valueName: "path"))
@@ -32,6 +37,20 @@ struct InputOptions: ParsableArguments {
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("Give at least one input file, or - for standard input.") }
         _ = try delimiterByte()
+        _ = try sources()
+    }
+
+    /// The `--field` mappings, parsed.
+    func sources() throws -> FieldSources {
+        var sources = FieldSources()
+        for text in fields {
+            do {
+                try sources.add(text)
+            } catch {
+                throw ValidationError("--field \(error)")
+            }
+        }
+        return sources
     }
 
     /// The `--delimiter` as a byte; `tab` or `\t` for a tab.
@@ -51,6 +70,7 @@ struct InputOptions: ParsableArguments {
         var loader = TaskLoader(query: query)
         loader.delimiter = try? delimiterByte()
         loader.recordsAt = recordsAt
+        loader.sources = (try? sources()) ?? FieldSources()
         return loader
     }
 

@@ -56,32 +56,70 @@ tc_status syntax_error(tc_error *err, error_code code) {
 /// next document is parsed. Keeps the number scratch for integer ids.
 class RecordReader {
 public:
+    /// A reader of records for `table`, each field read from its source there (`--field`) or its own name.
+    explicit RecordReader(tc_table *table) : table_(table) {
+        for (int f = 0; f < TC_FIELD_COUNT; f++) {
+            const std::string &source = table->sources[f];
+            names_[f] = source.empty() ? std::string_view(tc_field_name(static_cast<tc_field>(f))) : source;
+            dotted_ = dotted_ || source.find('.') != std::string::npos;
+        }
+    }
+
     tc_status read(ondemand::object object, tc_record *r, tc_error *err) {
         *r = tc_record{};
         r->started_at = r->finished_at = r->duration_ms = std::numeric_limits<double>::quiet_NaN();
         r->exit_code = r->attempts = TC_MISSING_INT;
         r->text_is_utf8 = 1;  // simdjson validated the whole text as UTF-8
+        return read_object(object, std::string_view(), r, err);
+    }
+
+private:
+    tc_table *table_;
+    std::string_view names_[TC_FIELD_COUNT];
+    bool dotted_ = false;
+    char id_text_[24];
+    char run_text_[24];
+
+    /// Reads the fields of `object`, whose keys sit under `prefix` (empty at the top, `head_commit` below).
+    tc_status read_object(ondemand::object object, std::string_view prefix, tc_record *r, tc_error *err) {
+        std::string path;
         for (auto field : object) {
             std::string_view key;
             if (auto code = field.unescaped_key().get(key)) return syntax_error(err, code);
             ondemand::value value;
             if (auto code = field.value().get(value)) return syntax_error(err, code);
-            tc_status status = read_field(key, value, r, err);
-            if (status != TC_OK) return status;
+            std::string_view full = key;
+            if (!prefix.empty()) {
+                path.assign(prefix).append(".").append(key);
+                full = path;
+            }
+            int found = 0;
+            while (found < TC_FIELD_COUNT && full != names_[found]) found++;
+            if (found < TC_FIELD_COUNT) {
+                if (!table_->sources[found].empty()) table_->source_seen[found] = true;
+                tc_status status = read_field(static_cast<tc_field>(found), value, r, err);
+                if (status != TC_OK) return status;
+            } else if (dotted_ && leads_to_source(full)) {
+                ondemand::object inner;
+                if (value.get_object().get(inner)) continue;  // not an object here: the source is not in this record
+                std::string nested(full);
+                tc_status status = read_object(inner, nested, r, err);
+                if (status != TC_OK) return status;
+            }
         }
         return TC_OK;
     }
 
-private:
-    char id_text_[24];
-    char run_text_[24];
+    /// Whether some field's source continues below `path` (`head_commit` for `head_commit.message`).
+    bool leads_to_source(std::string_view path) const {
+        for (const auto &name : names_) {
+            if (name.size() > path.size() && name[path.size()] == '.' && name.substr(0, path.size()) == path) return true;
+        }
+        return false;
+    }
 
-    /// Reads the value of `key` into its field; unknown keys are ignored.
-    tc_status read_field(std::string_view key, ondemand::value &value, tc_record *r, tc_error *err) {
-        int found = 0;
-        while (found < TC_FIELD_COUNT && key != tc_field_name(static_cast<tc_field>(found))) found++;
-        if (found == TC_FIELD_COUNT) return TC_OK;
-        const auto field = static_cast<tc_field>(found);
+    /// Reads `value` into `field`.
+    tc_status read_field(tc_field field, ondemand::value &value, tc_record *r, tc_error *err) {
         const char *name = tc_field_name(field);
         switch (field) {
         case TC_FIELD_RUN_ID: return read_key(value, name, run_text_, &r->run_id, err);
@@ -268,7 +306,7 @@ tc_status document_error(const char *text, size_t len, tc_error *err, error_code
 extern "C" tc_status tc_table_append_json_lines(tc_table *table, const char *text, size_t len,
                                                 size_t first_line, size_t *next_line, tc_error *err) {
     ondemand::parser parser;
-    RecordReader reader;
+    RecordReader reader(table);
     tc_record record;
     const char *end = text + len;
     size_t line = first_line, number = 0;
@@ -309,7 +347,7 @@ extern "C" tc_status tc_table_append_json_lines(tc_table *table, const char *tex
 namespace {
 /// Appends each object of `array` (inside `text`) as a record, naming a record's line on error.
 tc_status append_array(tc_table *table, const char *text, ondemand::array &array, tc_error *err) {
-    RecordReader reader;
+    RecordReader reader(table);
     tc_record record;
     for (auto element : array) {
         err->record++;

@@ -134,7 +134,13 @@ extern "C" tc_status tc_table_append(tc_table *t, const tc_record *r, tc_error *
     }
     if (r->status.len == 0) {
         const char *status = tc_field_name(TC_FIELD_STATUS);
-        set_error(err, TC_ERR_MISSING_FIELD, status, "required field '%s' is missing or empty", status);
+        const std::string &source = t->sources[TC_FIELD_STATUS];
+        if (source.empty()) {
+            set_error(err, TC_ERR_MISSING_FIELD, status, "required field '%s' is missing or empty", status);
+        } else {
+            set_error(err, TC_ERR_MISSING_FIELD, status, "required field '%s' (read from '%s') is missing or empty", status,
+                      source.c_str());
+        }
         return err->status;
     }
     const bool utf8 = r->text_is_utf8 != 0;
@@ -184,6 +190,18 @@ extern "C" tc_status tc_table_append(tc_table *t, const tc_record *r, tc_error *
 }
 
 extern "C" size_t tc_table_count(const tc_table *t) { return t->duration_ms.size(); }
+
+extern "C" void tc_table_set_source(tc_table *t, tc_field field, const char *source, size_t len) {
+    if (field >= 0 && field < TC_FIELD_COUNT) t->sources[field].assign(source, len);
+}
+
+extern "C" int tc_table_source_seen(const tc_table *t, tc_field field) {
+    return field >= 0 && field < TC_FIELD_COUNT && t->source_seen[field] ? 1 : 0;
+}
+
+extern "C" void tc_table_mark_source_seen(tc_table *t, tc_field field) {
+    if (field >= 0 && field < TC_FIELD_COUNT) t->source_seen[field] = true;
+}
 extern "C" const double *tc_table_started_at(const tc_table *t) { return t->started_at.data(); }
 extern "C" const double *tc_table_finished_at(const tc_table *t) { return t->finished_at.data(); }
 extern "C" const double *tc_table_duration_ms(const tc_table *t) { return t->duration_ms.data(); }

@@ -53,6 +53,11 @@ struct tc_table {
     std::vector<int32_t> exit_code, attempts;
     taskcolumns::Dictionary dictionaries[4];  // indexed by tc_dictionary_column
     taskcolumns::TextColumn texts[4];         // indexed by tc_text_column
+    /// Where each field is read from in JSON, when not from a key of its own name (`--field`); dotted paths
+    /// reach into nested objects. Empty for the field's own name.
+    std::string sources[TC_FIELD_COUNT];
+    /// Whether any record held a field's source.
+    bool source_seen[TC_FIELD_COUNT] = {};
 
     /// Room for `more` records beyond those held, so that a table filled from
     /// text of known line count has no growth slack (tables are kept whole

@@ -152,6 +152,17 @@ tc_status tc_table_append_json_lines(tc_table *table, const char *text, size_t l
 tc_status tc_table_append_json_array(tc_table *table, const char *text, size_t len,
                                      tc_error *err);
 
+/* Reads `field` of JSON records from the key `source` (len bytes) instead of
+ * its own name, dots reaching into nested objects ("head_commit.message"),
+ * as `--field SCHEMA=SOURCE` asks. The field's own name then means nothing. */
+void tc_table_set_source(tc_table *table, tc_field field, const char *source, size_t len);
+
+/* Whether any record appended so far held the source of `field`; 1 or 0. */
+int tc_table_source_seen(const tc_table *table, tc_field field);
+
+/* Records that the source of `field` was found (by a reader of another format, CSV). */
+void tc_table_mark_source_seen(tc_table *table, tc_field field);
+
 /* Parses the JSON document text[0..len) (same padding rule) and appends the
  * objects of the array found at 'path', keys separated by dots ("jobs",
  * "data.items"): the records a tool wraps in an envelope, as GitHub's jobs
