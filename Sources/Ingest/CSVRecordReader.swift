@@ -10,6 +10,9 @@ struct CSVRecordReader {
     /// The delimiters told from a header: the first of them it holds.
     static let delimiters: [UInt8] = [UInt8(ascii: ","), 0x09, UInt8(ascii: "|"), UInt8(ascii: ";")]
 
+    /// Words that stand for no time in a time column: `Unknown` and `None`, as Slurm writes them.
+    static let noTime: Set<String> = ["unknown", "none", "n/a", "null"]
+
     /// The field delimiter, as ``delimiter(ofHeader:given:)`` found it.
     let delimiter: UInt8
     /// Columns that hold fields under other names (`--field status=State`).
@@ -53,6 +56,12 @@ struct CSVRecordReader {
         var values = [[UInt8]?](repeating: nil, count: RecordField.allCases.count)
         for (field, value) in zip(columns, row.fields) {
             if let field, values[field.rawValue] == nil { values[field.rawValue] = value }
+        }
+        // CSV has no null: a time written as a word for "none" (sacct's End of a running job) is no time.
+        for field in [RecordField.startedAt, .finishedAt] {
+            if let value = values[field.rawValue], Self.noTime.contains(String(decoding: value, as: UTF8.self).lowercased()) {
+                values[field.rawValue] = nil
+            }
         }
         func fail(_ field: RecordField, _ message: String) -> IngestError {
             .invalidRecord(input: input, line: row.line, record: nil, message: "column '\(field.name)': \(message)")

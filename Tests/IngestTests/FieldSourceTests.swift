@@ -48,10 +48,16 @@ struct FieldSourceTests {
 
     @Test("Slurm's sacct -P: columns named by their own header")
     func slurm() throws {
-        let loader = try Self.loader(["id=JobID", "name=JobName", "status=State", "group=Account"])
-        let t = try Self.load("JobID|JobName|Account|State|Elapsed\n1042|train|ml|CANCELLED by 1042|00:01:00\n1043|eval|ml|COMPLETED|00:00:10\n",
-                              name: "sacct.txt", loader)
-        #expect(t.status.entries == ["CANCELLED by 1042", "COMPLETED"] && t.group.entries == ["ml"])
+        let t = try Self.load("""
+            JobID|JobName|Account|State|Start|End|Elapsed
+            1042|train|ml|CANCELLED by 1042|2026-11-24T01:00:00|2026-11-24T01:05:00|00:05:00
+            1043|eval|ml|RUNNING|2026-11-24T01:10:00|Unknown|00:01:00
+            1044|wait|ml|PENDING|None|Unknown|00:00:00
+
+            """, name: "sacct.txt", try Self.loader(["id=JobID", "name=JobName", "status=State", "group=Account",
+                                                     "started_at=Start", "finished_at=End"]))
+        #expect(t.status.entries == ["CANCELLED by 1042", "RUNNING", "PENDING"] && t.group.entries == ["ml"])
+        #expect(t.durationMs[0] == 300_000 && t.finishedAt[1].isNaN && t.startedAt[2].isNaN, "Unknown and None are no time")
     }
 
     @Test("a source no record has is an error naming it; a bad --field names what is wrong")
