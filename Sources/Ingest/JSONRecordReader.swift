@@ -41,23 +41,16 @@ struct JSONRecordReader {
 
     /// Appends the records of a JSON array input, reading the rest of `file`.
     func readArray(from file: InputFile, buffer: PaddedBuffer, into builder: ColumnBuilder) throws(IngestError) {
-        try Self.readAll(file, into: buffer)
+        try buffer.fillToEnd(from: file)
         try builder.appendJSONArray(buffer.contents, input: file.name)
     }
 
     /// Appends the records of the array at `path` inside a JSON document (`--records-at jobs`), reading the rest of `file`.
     func readRecords(at path: String, from file: InputFile, buffer: PaddedBuffer, into builder: ColumnBuilder) throws(IngestError) {
-        try Self.readAll(file, into: buffer)
+        try buffer.fillToEnd(from: file)
         try builder.appendJSON(buffer.contents, recordsAt: path, input: file.name)
     }
 
-    /// Reads the rest of `file` into `buffer`, which grows to hold it.
-    static func readAll(_ file: InputFile, into buffer: PaddedBuffer) throws(IngestError) {
-        while true {
-            if buffer.room == 0 { buffer.grow() }
-            if try buffer.fill(from: file) == 0 { break }
-        }
-    }
 
     /// Parses whole lines into new parts: two halves on two threads when the
     /// text is large, one otherwise. Returns the number of the next line.

@@ -43,6 +43,14 @@ final class PaddedBuffer {
         return n
     }
 
+    /// Reads the rest of `file`, growing to hold it: for formats read as one document.
+    func fillToEnd(from file: InputFile) throws(IngestError) {
+        while true {
+            if room == 0 { grow() }
+            if try fill(from: file) == 0 { break }
+        }
+    }
+
     /// Drops the first `prefix` bytes, moving the rest to the start.
     func removeFirst(_ prefix: Int) {
         (base).copyMemory(from: base + prefix, byteCount: count - prefix)

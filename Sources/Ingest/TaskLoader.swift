@@ -92,7 +92,7 @@ public struct TaskLoader: Sendable {
             }
         case .jsonArray:
             let builder = ColumnBuilder(sources: sources)
-            try JSONRecordReader().readArray(from: file, buffer: buffer, into: builder)
+            try JSONRecordReader(sources: sources).readArray(from: file, buffer: buffer, into: builder)
             parts.append(builder)
         case .sqlite:
             guard case .file(let path) = input else { throw .sqliteFromStandardInput }
@@ -101,9 +101,7 @@ public struct TaskLoader: Sendable {
             break
         case .unknown(let found):
             // Not JSON: CSV when its first line is a header naming a status column.
-            while try buffer.fill(from: file) > 0 {
-                if buffer.room == 0 { buffer.grow() }
-            }
+            try buffer.fillToEnd(from: file)
             let text = Array(buffer.contents)
             let header = text.prefix { $0 != 0x0A }
             guard let delimiter = CSVRecordReader.delimiter(ofHeader: header, given: delimiter, sources: sources) else {
@@ -121,7 +119,7 @@ public struct TaskLoader: Sendable {
     private static func recordsInside(_ input: InputSource) -> IngestError? {
         guard case .file(let path) = input, let file = try? InputFile(input) else { return nil }
         let buffer = PaddedBuffer(capacity: 1 << 16, padding: ColumnBuilder.jsonPadding)
-        guard (try? JSONRecordReader.readAll(file, into: buffer)) != nil,
+        guard (try? buffer.fillToEnd(from: file)) != nil,
               let fields = ColumnBuilder.arrayFields(of: buffer.contents), !fields.names.isEmpty
         else { return nil }
         return .recordsInside(input: path, fields: fields.names)

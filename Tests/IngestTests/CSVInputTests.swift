@@ -63,4 +63,14 @@ struct CSVInputTests {
         #expect(try Self.failure("id,status,error\n1,ok,\"open\n") == "FILE:2: a quoted field is not closed before the end of the file")
         #expect(try Self.failure("id,state\n1,ok\n").contains("not JSON, JSON Lines, CSV or SQLite"), "no status column: not CSV")
     }
+
+    @Test("a CSV larger than the first read is read whole")
+    func largerThanAChunk() throws {
+        let folder = try TemporaryFolder()
+        var loader = TaskLoader()
+        loader.chunkSize = 64
+        let rows = (0..<500).map { "\($0),ok,\($0)" }.joined(separator: "\n")
+        let t = try loader.load([.file(try folder.write("big.csv", "id,status,duration_ms\n" + rows + "\n"))])
+        #expect(t.count == 500 && t.durationMs.last == 499)
+    }
 }
