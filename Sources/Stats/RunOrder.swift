@@ -19,6 +19,8 @@ struct RunOrder {
     let rows: [[Int]]
     /// Records without a run id among records with one: they belong to no run.
     let runlessCount: Int
+    /// `earliest[code]`: the earliest start of that run's records, Unix seconds; +infinity when none has one.
+    private let earliest: [Double]
 
     var count: Int { codes.count }
 
@@ -36,17 +38,19 @@ struct RunOrder {
         } else {
             runlessCount = 0
         }
+        // One pass for each run's earliest start (its figures need it) and latest finish (its order may).
+        var earliest = [Double](repeating: .infinity, count: runCount)
+        var latest = [Double](repeating: -.infinity, count: runCount)
+        for (row, code) in table.runID.codes.enumerated() {
+            let start = table.startedAt[row], finish = table.finishedAt[row]
+            if start < earliest[Int(code)] { earliest[Int(code)] = start }
+            if finish > latest[Int(code)] { latest[Int(code)] = finish }
+        }
+        self.earliest = earliest
         switch ordering {
         case .byAppearance:
             codes = present.sorted { rows[$0][0] < rows[$1][0] }
         case .byStart:
-            var earliest = [Double](repeating: .infinity, count: runCount)
-            var latest = [Double](repeating: -.infinity, count: runCount)
-            for (row, code) in table.runID.codes.enumerated() {
-                let start = table.startedAt[row], finish = table.finishedAt[row]
-                if start < earliest[Int(code)] { earliest[Int(code)] = start }
-                if finish > latest[Int(code)] { latest[Int(code)] = finish }
-            }
             func key(_ code: Int) -> (Int, Double, Double, Int) {
                 (earliest[code].isFinite ? 1 : 0, earliest[code].isFinite ? earliest[code] : 0, latest[code], rows[code][0])
             }
@@ -54,18 +58,14 @@ struct RunOrder {
         }
     }
 
-    /// The run ids, oldest first.
-    var runIds: [String] { codes.map { table.runID.entries[$0] } }
-
     /// Each run's figures, oldest first, and every status label's count across them.
     func figures() -> (statuses: [StatusCount], runs: [RunHistory.Run]) {
         let statuses = StatusOrder(table: table)
         let breakdowns = CodeBreakdown.of(table.runID, in: table, statuses: statuses, quantiles: [0.95])
         let runs = codes.map { run in
             let b = breakdowns[run]
-            let start = rows[run].lazy.map { table.startedAt[$0] }.filter { !$0.isNaN }.min()
             return RunHistory.Run(
-                runId: table.runID.entries[run], startedAt: start,
+                runId: table.runID.entries[run], startedAt: earliest[run].isFinite ? earliest[run] : nil,
                 total: b.total, counts: b.counts, successRate: b.successRate, p95Ms: b.percentiles[0])
         }
         return (statuses.counts, runs)
