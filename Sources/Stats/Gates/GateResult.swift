@@ -1,7 +1,7 @@
 import Support
 
 /// A gate checked against a report's figures.
-public struct GateResult: Sendable, Equatable, Codable {
+public struct GateResult: Sendable, Equatable, Encodable {
     public var gate: Gate
     /// The measured value in the gate's units (fractions for rates, milliseconds
     /// for durations); nil when the figures do not have it (no durations, nothing to compare against).
@@ -9,7 +9,7 @@ public struct GateResult: Sendable, Equatable, Codable {
     /// Whether the gate's condition holds: the report fails.
     public var tripped: Bool
     /// Whether the figure was there to check; a gate that could not be evaluated neither passed nor tripped.
-    public var evaluated: Bool
+    public var evaluated: Bool { measured != nil }
 
     /// Checks `gate` against `statistics`. A gate whose figure is absent is not evaluated and does not trip.
     public init(_ gate: Gate, statistics: TaskStatistics) {
@@ -31,7 +31,6 @@ public struct GateResult: Sendable, Equatable, Codable {
         case .max: measured = statistics.durations.maxMs
         }
         tripped = measured.map { gate.comparison.holds($0, gate.value) } ?? false
-        evaluated = measured != nil
     }
 
     /// Why the gate could not be evaluated, as a reader can act on it; nil when it was.
