@@ -371,13 +371,21 @@ tc_status append_array(tc_table *table, const char *text, ondemand::array &array
 }
 }  // namespace
 
-extern "C" tc_status tc_table_append_json_array(tc_table *table, const char *text, size_t len, tc_error *err) {
-    ondemand::parser parser;
+namespace {
+/// Starts reading text[0..len) as one JSON document (errors name line 1 until a record is known).
+tc_status open_document(ondemand::parser &parser, const char *text, size_t len, ondemand::document &doc, tc_error *err) {
     err->line = 1;
     err->record = 0;
-    ondemand::document doc;
     if (auto code = parser.iterate(padded_string_view(text, len, len + TC_JSON_PADDING)).get(doc))
         return document_error(text, len, err, code);
+    return TC_OK;
+}
+}  // namespace
+
+extern "C" tc_status tc_table_append_json_array(tc_table *table, const char *text, size_t len, tc_error *err) {
+    ondemand::parser parser;
+    ondemand::document doc;
+    if (open_document(parser, text, len, doc, err) != TC_OK) return err->status;
     ondemand::array array;
     if (auto code = doc.get_array().get(array)) return document_error(text, len, err, code);
     if (append_array(table, text, array, err) != TC_OK) return err->status;
@@ -387,11 +395,8 @@ extern "C" tc_status tc_table_append_json_array(tc_table *table, const char *tex
 extern "C" tc_status tc_table_append_json_records_at(tc_table *table, const char *text, size_t len, const char *path,
                                                      size_t path_len, tc_error *err) {
     ondemand::parser parser;
-    err->line = 1;
-    err->record = 0;
     ondemand::document doc;
-    if (auto code = parser.iterate(padded_string_view(text, len, len + TC_JSON_PADDING)).get(doc))
-        return document_error(text, len, err, code);
+    if (open_document(parser, text, len, doc, err) != TC_OK) return err->status;
     ondemand::value value;
     if (auto code = doc.get_value().get(value)) return document_error(text, len, err, code);
     std::string_view rest(path, path_len), walked;
