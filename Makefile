@@ -4,9 +4,9 @@ SWIFT        ?= swift
 OUT          ?= Output
 BIN          := .build/release/taskreport
 # Debian packages the build and the tests need: Cairo and zlib for charts, SQLite,
-# simdjson for fast JSON, the DejaVu fonts the charts are drawn with, libcurl
+# simdjson for fast JSON, libxml2 for JUnit XML, the DejaVu fonts the charts are drawn with, libcurl
 # (URLSession's HTTP on Linux, for HTTP checks), python3 (the example's server), tzdata (--timezone).
-DEB_PACKAGES := pkg-config libcairo2-dev zlib1g-dev libsqlite3-dev libsimdjson-dev fonts-dejavu-core libcurl4 python3 tzdata
+DEB_PACKAGES := pkg-config libcairo2-dev zlib1g-dev libsqlite3-dev libsimdjson-dev libxml2-dev fonts-dejavu-core libcurl4 python3 tzdata
 # The tests also open the report in headless Chromium, validate junit.xml with xmllint and
 # make real system calls fail with strace's fault injection.
 TEST_PACKAGES := chromium libxml2-utils strace

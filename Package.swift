@@ -57,13 +57,17 @@ let package = Package(
             dependencies: ["Store", "Support", .product(name: "Subprocess", package: "swift-subprocess")]
         ),
 
-        // Ingest and its core: a C++ columnar builder with a C interface (simdjson parsing, validation,
-        // dictionary encoding), which every input format goes through.
-        .target(name: "CTaskColumns", path: "Sources/Ingest/CTaskColumns", linkerSettings: [.linkedLibrary("simdjson")]),
+        // Ingest and its core: a C++ columnar builder with a C interface (simdjson parsing, JUnit XML through
+        // libxml2's SAX2 push parser, validation, dictionary encoding), which every input format goes through.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/Ingest/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(
+            name: "CTaskColumns", dependencies: ["CLibXML2"], path: "Sources/Ingest/CTaskColumns",
+            linkerSettings: [.linkedLibrary("simdjson")]),
         .target(
             name: "Ingest",
             dependencies: ["TaskModel", "Support", "CTaskColumns", "SQLite", .product(name: "SystemPackage", package: "swift-system")],
-            exclude: ["CTaskColumns"]),
+            exclude: ["CTaskColumns", "CLibXML2"]),
 
         // Stats and its core: a plain C99 statistics kernel that knows nothing of Swift.
         .target(name: "CStatsKernel", path: "Sources/Stats/CStatsKernel"),

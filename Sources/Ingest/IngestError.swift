@@ -3,7 +3,7 @@
 public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The input could not be opened or read.
     case unreadable(input: String, reason: String)
-    /// The input is neither JSON, JSON Lines nor SQLite.
+    /// The input is none of the formats read: JSON, JSON Lines, CSV, JUnit XML, SQLite.
     case notJSON(input: String, line: Int, found: String)
     /// A record in a JSON input is malformed or breaks the record schema.
     case invalidRecord(input: String, line: Int, record: Int?, message: String)
@@ -58,7 +58,7 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unreadable(let input, let reason):
             "\(input): cannot read: \(reason)"
         case .notJSON(let input, let line, let found):
-            "\(input):\(line): not JSON, JSON Lines, CSV or SQLite: expected '[' or '{', or a CSV header naming a status "
+            "\(input):\(line): not JSON, JSON Lines, CSV, JUnit XML or SQLite: expected '[', '{' or '<', or a CSV header naming a status "
                 + "column, found \(found)"
         case .invalidRecord(let input, let line, let record?, let message):
             "\(input):\(line): record \(record): \(message)"

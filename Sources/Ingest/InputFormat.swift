@@ -3,6 +3,8 @@ enum InputFormat: Equatable {
     case jsonArray
     case jsonLines
     case sqlite
+    /// Markup: JUnit XML, or XML the JUnit reader refuses by its root element.
+    case xml
     /// Nothing but whitespace: zero records.
     case empty
     /// Anything else; carries a printable description of what was found.
@@ -27,6 +29,7 @@ enum InputFormat: Equatable {
         switch first {
         case UInt8(ascii: "["): return .jsonArray
         case UInt8(ascii: "{"): return .jsonLines
+        case UInt8(ascii: "<"): return .xml
         case 0x21...0x7e: return .unknown(found: "'\(Character(Unicode.Scalar(first)))'")
         default: return .unknown(found: "byte 0x\(String(first, radix: 16, uppercase: true))")
         }

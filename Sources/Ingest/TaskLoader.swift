@@ -1,7 +1,7 @@
 import TaskModel
 
-/// Loads task records from JSON, JSON Lines, CSV/TSV with a header row or
-/// SQLite inputs into one columnar ``TaskModel/TaskTable``.
+/// Loads task records from JSON, JSON Lines, CSV/TSV with a header row,
+/// JUnit XML or SQLite inputs into one columnar ``TaskModel/TaskTable``.
 ///
 /// The format of each input is told from its content. Several inputs are
 /// concatenated in the order given, with dictionary codes shared across them.
@@ -93,6 +93,10 @@ public struct TaskLoader: Sendable {
         case .jsonArray:
             let builder = ColumnBuilder(sources: sources)
             try JSONRecordReader(sources: sources).readArray(from: file, buffer: buffer, into: builder)
+            parts.append(builder)
+        case .xml:
+            let builder = ColumnBuilder()
+            try JUnitRecordReader().read(from: file, buffer: buffer, into: builder)
             parts.append(builder)
         case .sqlite:
             guard case .file(let path) = input else { throw .sqliteFromStandardInput }

@@ -126,7 +126,13 @@ private:
         case TC_FIELD_ID: return read_key(value, name, id_text_, &r->id, err);
         case TC_FIELD_NAME: return read_string(value, name, &r->name, err);
         case TC_FIELD_GROUP: return read_string(value, name, &r->group, err);
-        case TC_FIELD_STATUS: return read_string(value, name, &r->status, err);
+        case TC_FIELD_STATUS:
+            // null is an outcome not known yet (Jenkins' build still running), as a NULL state is in SQLite.
+            if (is_null(value)) {
+                r->status = tc_string{"none", 4};
+                return TC_OK;
+            }
+            return read_string(value, name, &r->status, err);
         case TC_FIELD_STARTED_AT: return read_time(value, name, &r->started_at_text, &r->started_at, err);
         case TC_FIELD_FINISHED_AT: return read_time(value, name, &r->finished_at_text, &r->finished_at, err);
         case TC_FIELD_DURATION_MS: return read_number(value, name, &r->duration_ms, err);

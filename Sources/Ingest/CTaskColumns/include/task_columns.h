@@ -118,7 +118,9 @@ typedef enum tc_status {
     TC_ERR_BAD_DURATION,      /* negative or non-finite duration              */
     TC_ERR_TIME_ORDER,        /* finished_at before started_at                */
     TC_ERR_TEXT,              /* text that is not UTF-8, or holds a NUL       */
-    TC_ERR_INTERNAL           /* out of memory or a simdjson failure          */
+    TC_ERR_INTERNAL,          /* out of memory or a simdjson failure          */
+    TC_ERR_XML,               /* XML that is not well-formed                  */
+    TC_ERR_NOT_JUNIT          /* well-formed XML, but not JUnit               */
 } tc_status;
 
 typedef struct tc_error {
@@ -184,6 +186,44 @@ long tc_json_array_fields(const char *text, size_t len, char *names, size_t capa
  * number. A date alone is not a time. Returns 1 on success, 0 otherwise;
  * neither the range nor milliseconds are checked. */
 int tc_parse_time(const char *text, size_t len, double *seconds);
+
+/* ===== JUnit XML ========================================================= */
+
+/* The most of each of a test case's texts (system-out, system-err, the
+ * failure's) kept in its output, from the end. */
+#define TC_JUNIT_OUTPUT_LIMIT 16384
+
+/* A streaming reader of JUnit XML (a <testsuites> or <testsuite> root) that
+ * appends one record per <testcase> to a table, as bytes arrive; memory is
+ * bounded by one test case, not by the document. Each record has:
+ *   - name: the test's name; id: "classname.name", or the name alone when
+ *     there is no class name or the name holds it (Jest and ctest repeat
+ *     the name, mocha gives the title that ends it);
+ *   - group: the class name, else the enclosing suite's name (likewise);
+ *   - status: passed, failed (<failure>), error (<error>), skipped
+ *     (<skipped>) or disabled (ctest's and Google Test's not-run tests);
+ *   - duration_ms from 'time' (seconds); started_at from the case's or the
+ *     nearest suite's 'timestamp';
+ *   - error: the failure's or the skip's 'message', else its 'type', else
+ *     the first line of its text (Jest writes no message);
+ *   - output: system-out, system-err and the failure's text, each cut to
+ *     its last TC_JUNIT_OUTPUT_LIMIT bytes;
+ *   - attempts: 1 + Surefire's flaky and rerun elements, when there are any.
+ * Predefined entities, character references and CDATA are read; declared
+ * entities are not substituted, and nothing outside the input (DTD, external
+ * entity, network) is ever loaded. */
+typedef struct tc_junit tc_junit;
+
+/* Creates a reader appending to 'table', or NULL when out of memory. */
+tc_junit *tc_junit_create(tc_table *table);
+void tc_junit_destroy(tc_junit *reader);
+
+/* Feeds the next len bytes of the document, any split; 'last' is 1 with the
+ * final bytes (len may then be 0). On error (TC_ERR_XML with libxml2's
+ * message, TC_ERR_NOT_JUNIT, or a record that breaks the rules, its message
+ * naming the test case) returns the status with err->line set, and the
+ * records of the test cases before stay appended; push no more after it. */
+tc_status tc_junit_push(tc_junit *reader, const char *bytes, size_t len, int last, tc_error *err);
 
 /* ===== Reading the columns =============================================== */
 
