@@ -146,6 +146,43 @@ write("truncated-in-string.jsonl", '{"id":1,"status":"ok"}\n{"id":2,"status":"o'
 write("crlf-and-blank-lines.jsonl", "\r\n" + lines(record()).replace("\n", "\r\n") + "\r\n\r\n")
 
 
+# ===== JUnit XML ==================================================================================
+def junit(*cases, prolog='<?xml version="1.0" encoding="UTF-8"?>\n'):
+    return prolog + '<testsuites><testsuite name="s" timestamp="2026-11-24T01:00:00">' + "".join(cases) + "</testsuite></testsuites>\n"
+
+
+def attribute(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+
+
+XML_BREAKOUT = attribute(BREAKOUT + "<script>alert(1)</script>\u009b31m")
+write("xml-markup-everywhere.xml", junit(
+    f'<testcase classname="{XML_BREAKOUT}" name="{XML_BREAKOUT}" time="1"><failure message="{XML_BREAKOUT}">'
+    f'<![CDATA[</pre><script>alert(2)</script> ]]]]><![CDATA[> {BREAKOUT}]]></failure>'
+    f'<system-out>&lt;img src=x onerror=alert(3)&gt;</system-out></testcase>',
+    f'<testcase classname="c" name="[x](javascript:alert(4)) | *b*" time="2"/>'))
+write("xml-external-entity.xml", junit(
+    '<testcase name="n"><failure message="m">&xxe;</failure><system-out>&xxe;</system-out></testcase>',
+    prolog='<?xml version="1.0"?>\n<!DOCTYPE testsuites [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'),
+    "declares the entity 'xxe'")
+write("xml-external-dtd.xml", junit('<testcase name="n" time="1"/>',
+                                    prolog='<!DOCTYPE testsuites SYSTEM "file:///etc/passwd">\n'))
+write("xml-external-entity-attribute.xml", junit(
+    '<testcase name="&xxe;"/>', prolog='<!DOCTYPE testsuites [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'),
+    "declares the entity 'xxe'")
+laughs = "".join(f'<!ENTITY l{i} "' + f"&l{i - 1};" * 10 + '">' for i in range(1, 10))
+write("xml-billion-laughs.xml", junit('<testcase name="n"><system-out>&l9;</system-out></testcase>',
+                                      prolog=f'<!DOCTYPE testsuites [<!ENTITY l0 "lol">{laughs}]>\n'),
+      "declares the entity 'l0'")
+write("xml-truncated.xml", junit('<testcase name="a" time="1"/>', '<testcase name="b" time="2"/>')[:-26], "was it cut short?")
+write("xml-truncated-in-attribute.xml", junit('<testcase name="a" time="1"/>')[:-40], "not well-formed XML")
+write("xml-not-junit.xml", '<html><body><script>alert(1)</script></body></html>\n',
+      "XML, but not JUnit: the root element is <html>")
+write("xml-invalid-utf8.xml", b'<testsuite><testcase name="caf\xe9"/></testsuite>\n', "not well-formed XML")
+write("xml-deep-nesting.xml", "<testsuites>" + "<testsuite>" * 5000 + '<testcase name="deep"/>' + "</testsuite>" * 5000
+      + "</testsuites>\n")
+write("xml-time-huge.xml", junit('<testcase name="n" time="1e300"/>'), "time: duration_ms gives a duration over 100 years")
+
 # ===== SQLite =====================================================================================
 def database(name, rows, expect="ok", columns="id, status, name, \"group\", duration_ms, started_at, error"):
     path = os.path.join(HERE, name)

@@ -209,9 +209,10 @@ int tc_parse_time(const char *text, size_t len, double *seconds);
  *   - output: system-out, system-err and the failure's text, each cut to
  *     its last TC_JUNIT_OUTPUT_LIMIT bytes;
  *   - attempts: 1 + Surefire's flaky and rerun elements, when there are any.
- * Predefined entities, character references and CDATA are read; declared
- * entities are not substituted, and nothing outside the input (DTD, external
- * entity, network) is ever loaded. */
+ * Predefined entities, character references and CDATA are read, a text of
+ * any length among them; a document that declares an entity is refused
+ * (TC_ERR_XML), and nothing outside the input (DTD, external entity,
+ * network) is ever loaded. */
 typedef struct tc_junit tc_junit;
 
 /* Creates a reader appending to 'table', or NULL when out of memory. */
