@@ -7,6 +7,9 @@ JSON array and SQLite forms, then times, alternating and repeated:
   - the seed's own stack (bench/peers/seed_report.py: pandas + matplotlib);
   - DuckDB computing the statistics alone (bench/peers/duckdb_stats.py);
   - the statistics kernel alone (bench/kernel_bench.c);
+  - 100 MB of JUnit XML (bench/generate.py --junit), against the Python a
+    user wrote before taskreport read it (bench/peers/junit_python.py:
+    ElementTree's iterparse and numpy);
   - the scheduler: 1,000 `true` tasks 8 at a time against `xargs -P 8`.
 Wall time is the median of the repetitions, with their range; peak memory is
 each child's own maximum resident set (from wait4). The statistics of the
@@ -96,6 +99,15 @@ def ensure_ten_million(one_million):
     return path
 
 
+def ensure_junit(megabytes):
+    path = os.path.join(DATA, f"junit-{megabytes}mb.xml")
+    if not os.path.exists(path):
+        print(f"bench: generating {megabytes} MB of JUnit XML …", flush=True)
+        subprocess.run([sys.executable, os.path.join(BENCH, "generate.py"), "--junit", str(megabytes), path + ".tmp"], check=True)
+        os.replace(path + ".tmp", path)
+    return path
+
+
 def warm(paths):
     """Reads each file once so that every tool starts with it in the page cache."""
     for path in paths:
@@ -177,7 +189,8 @@ def main():
     ensure_data(1_000_000, one)
     ensure_data(100, small)
     ten = None if args.skip_10m else ensure_ten_million(one + ".jsonl")
-    warm([one + ".jsonl", one + ".json", one + ".sqlite", small + ".jsonl"] + ([ten] if ten else []))
+    junit = ensure_junit(100)
+    warm([one + ".jsonl", one + ".json", one + ".sqlite", small + ".jsonl", junit] + ([ten] if ten else []))
 
     def report(path, out):
         # The workload the targets name: statistics, every chart, the page and stats.json
@@ -186,7 +199,7 @@ def main():
 
     m = {name: Measured(name) for name in (
         "tr-jsonl", "tr-json", "tr-sqlite", "tr-100", "tr-10m", "seed-jsonl", "seed-sqlite",
-        "duck-jsonl", "duck-json", "sched-tr", "sched-xargs")}
+        "duck-jsonl", "duck-json", "sched-tr", "sched-xargs", "tr-junit", "py-junit")}
     sched = os.path.join(OUT, "scheduler.json")
     scheduler_file(sched)
 
@@ -198,12 +211,14 @@ def main():
         run([PYTHON, os.path.join(BENCH, "peers", "duckdb_stats.py"), one + ".json", os.path.join(OUT, "duck-json.json")], m["duck-json"])
         run(report(one + ".sqlite", "tr-sqlite"), m["tr-sqlite"])
         run(report(small + ".jsonl", "tr-100"), m["tr-100"])
+        run(report(junit, "tr-junit"), m["tr-junit"])
         db = os.path.join(OUT, f"sched-{rep}.sqlite")
         run([TASKREPORT, "run", sched, "--db", db, "--no-report", "--jobs", "8"], m["sched-tr"])
         run(["sh", "-c", "seq 1000 | xargs -P 8 -n 1 true"], m["sched-xargs"])
         if rep < 2:  # the seed's stack takes seconds a run
             run([PYTHON, os.path.join(BENCH, "peers", "seed_report.py"), one + ".jsonl", os.path.join(OUT, "seed-jsonl")], m["seed-jsonl"])
             run([PYTHON, os.path.join(BENCH, "peers", "seed_report.py"), one + ".sqlite", os.path.join(OUT, "seed-sqlite")], m["seed-sqlite"])
+            run([PYTHON, os.path.join(BENCH, "peers", "junit_python.py"), junit, os.path.join(OUT, "py-junit.json")], m["py-junit"])
         if ten and rep < 2:
             run(report(ten, "tr-10m"), m["tr-10m"])
         print(f"  repetition {rep + 1} done", flush=True)
@@ -220,6 +235,8 @@ def main():
                        ("DuckDB", os.path.join(OUT, "duck-jsonl.json")),
                        ("DuckDB JSON array", os.path.join(OUT, "duck-json.json"))):
         problems += compare("taskreport", reference, name, json.load(open(path)))
+    problems += compare("taskreport JUnit", taskreport_summary(os.path.join(OUT, "tr-junit", "stats.json")),
+                        "Python JUnit", json.load(open(os.path.join(OUT, "py-junit.json"))))
 
     rows = table(m, kernel, ten is not None)
     text = render(rows, problems, kernel)
@@ -258,6 +275,10 @@ def table(m, kernel, with_ten):
         rows.append(("10M records, JSON Lines → full report", t.describe(), f"{t.peak_mb:.0f} MB",
                      f"{t.median / j.median:.1f}x the 1M time", "≤ 10x the 1M time, ≤ 1 GB",
                      t.median <= 10 * j.median and t.peak_mb <= 1024))
+    u = m["tr-junit"]
+    rows.append(("100 MB JUnit XML (848k test cases) → full report", u.describe(), f"{u.peak_mb:.0f} MB",
+                 f"Python iterparse + numpy, statistics alone: {ratio('py-junit', 'tr-junit'):.1f}x slower",
+                 "≤ 1.5 s, ≤ 200 MB", u.median <= 1.5 and u.peak_mb <= 200))
     r = m["sched-tr"]
     rows.append(("scheduler: 1,000 `true` tasks, 8 at a time", r.describe(), f"{r.peak_mb:.0f} MB",
                  f"xargs -P 8: {m['sched-xargs'].describe()} → {r.median / m['sched-xargs'].median:.2f}x",

@@ -5,9 +5,12 @@ A month of nightly runs: 30 runs, 12 groups, 200 task names, log-normal
 durations with a heavy tail, a realistic status mix, ISO timestamps.
 
 Usage: generate.py COUNT OUT_PREFIX
+       generate.py --junit MEGABYTES OUT_PATH
 Writes OUT_PREFIX.jsonl, OUT_PREFIX.json (an array) and OUT_PREFIX.sqlite
-(table `tasks`, record-schema columns). The same COUNT always gives the same
-bytes.
+(table `tasks`, record-schema columns); or, with --junit, JUnit XML of about
+MEGABYTES as pytest writes it: suites of 100 test cases, 5 % failing with a
+message, a traceback and captured output, 3 % skipped. The same arguments
+always give the same bytes.
 """
 import json
 import math
@@ -70,7 +73,41 @@ def hash_index(name):
     return sum(map(ord, name)) % len(GROUPS)
 
 
+def junit(megabytes, path):
+    rng = random.Random(20261127)
+    limit = megabytes * 1_000_000
+    with open(path, "w") as out:
+        out.write('<?xml version="1.0" encoding="utf-8"?>\n<testsuites name="pytest tests">\n')
+        suite = 0
+        while out.tell() < limit:
+            suite += 1
+            stamp = iso(EPOCH + timedelta(seconds=suite))
+            out.write(f'<testsuite name="pytest" tests="100" timestamp="{stamp}" hostname="runner-{suite % 8}">\n')
+            module = f"tests.module_{suite:05d}.TestCase{suite % 37}"
+            for case in range(100):
+                seconds = round(rng.lognormvariate(-3.5, 1.6), 3)
+                head = f'<testcase classname="{module}" name="test_{case:03d}[param-{rng.randrange(1000)}]" time="{seconds}"'
+                u = rng.random()
+                if u < 0.05:
+                    out.write(head + '><failure message="AssertionError: assert 500 == 201">'
+                              f"self = &lt;{module} object at 0x7f3a2c1d5e10&gt;\n\n    def test_{case:03d}(self):\n"
+                              "&gt;       assert response.status_code == 201\nE       AssertionError: assert 500 == 201\n\n"
+                              f"tests/module_{suite:05d}.py:{case + 10}: AssertionError</failure>"
+                              "<system-out>POST /items -&gt; 500 Internal Server Error\nretrying once\n</system-out>"
+                              "</testcase>\n")
+                elif u < 0.08:
+                    out.write(head + '><skipped type="pytest.skip" message="needs postgres">'
+                              f"tests/module_{suite:05d}.py:{case + 10}: needs postgres</skipped></testcase>\n")
+                else:
+                    out.write(head + " />\n")
+            out.write("</testsuite>\n")
+        out.write("</testsuites>\n")
+
+
 def main():
+    if sys.argv[1] == "--junit":
+        junit(int(sys.argv[2]), sys.argv[3])
+        return
     count, prefix = int(sys.argv[1]), sys.argv[2]
     rows = list(records(count))
     with open(prefix + ".jsonl", "w") as out:
