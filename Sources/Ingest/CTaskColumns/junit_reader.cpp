@@ -443,8 +443,9 @@ void tc_junit::append_case() {
     record.name = text(current.name);
     record.group = text(group);
     record.status = text(current.label);
-    // Jest's failures carry no message: the first line of their text is one.
+    // Jest's failures carry no message: the first line of their text is one. Google Test's end in a line break.
     if (current.message.empty() && !current.detail.empty()) current.message = current.detail.first_line();
+    while (!current.message.empty() && std::strchr(" \t\r\n", current.message.back())) current.message.pop_back();
     record.error = text(current.message);
     record.output = text(output);
     record.started_at_text = text(timestamp);
