@@ -6,7 +6,7 @@ import TaskModel
 /// The inputs shared by every command: files of records and an optional SQL query.
 struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "Files of task records: JSON array, JSON Lines, CSV/TSV with a header or SQLite (told from their content); - reads "
+        "Files of task records: JSON array, JSON Lines, CSV/TSV with a header, JUnit XML or SQLite (told from their content); - reads "
             + "standard input.",
         valueName: "input"))
     var inputs: [String]

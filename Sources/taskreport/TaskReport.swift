@@ -7,7 +7,7 @@ struct TaskReport: AsyncParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "taskreport",
-        abstract: "Turn task records (JSON, JSON Lines, SQLite) into a static HTML report with charts.",
+        abstract: "Turn task records (JSON, JSON Lines, CSV, JUnit XML, SQLite) into a static HTML report with charts.",
         version: version,
         subcommands: [RunCommand.self, ReportCommand.self, StatsCommand.self, ChartCommand.self]
     )
