@@ -82,7 +82,7 @@ bench/.venv/ready:
 	touch $@
 
 # Not part of `make test` either: libFuzzer under AddressSanitizer on the JSON
-# reader and the task-file parser, FUZZ_SECONDS each (default 600). Findings are
+# reader, the JUnit XML reader and the task-file parser, FUZZ_SECONDS each (default 600). Findings are
 # copied into Tests/Fixtures/hostile/ as fuzz-* and fail the run.
 fuzz: deps
 	@Tests/Fuzz/run_fuzzers.sh

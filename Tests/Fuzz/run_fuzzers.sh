@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# make fuzz: builds the two libFuzzer targets under AddressSanitizer into
+# make fuzz: builds the three libFuzzer targets under AddressSanitizer into
 # .build-fuzz/, seeds them, runs each for FUZZ_SECONDS (default 600), and
 # copies any finding into Tests/Fixtures/hostile/ as fuzz-* (then fails).
 #
 #   json_records_fuzzer  the C++ JSON / JSON Lines reader (clang++, ASan + UBSan)
+#   junit_xml_fuzzer     the C++ JUnit XML reader, fed in pieces (clang++, ASan + UBSan)
 #   task_file_fuzzer     the task-file parser (swiftc -sanitize=fuzzer,address)
 #
 # Corpora grow in .build-fuzz/corpus-*, so a later run starts where this one stopped.
@@ -12,12 +13,16 @@ cd "$(dirname "$0")/../.."
 seconds=${FUZZ_SECONDS:-600}
 out=.build-fuzz
 hostile=Tests/Fixtures/hostile
-mkdir -p "$out/stub" "$out/corpus-json" "$out/corpus-taskfile"
+mkdir -p "$out/stub" "$out/corpus-json" "$out/corpus-junit" "$out/corpus-taskfile"
 
-echo "fuzz: building the JSON reader fuzzer"
-clang++ -g -O1 -std=c++20 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -I Sources/Ingest/CTaskColumns/include Sources/Ingest/CTaskColumns/*.cpp Tests/Fuzz/json_records_fuzzer.cpp \
-  -lsimdjson -o "$out/json_records_fuzzer" 2> >(grep -v "Cannot export local symbol" >&2)
+for target in json_records junit_xml; do
+  echo "fuzz: building $target""_fuzzer"
+  # shellcheck disable=SC2046  # pkg-config's flags are words
+  clang++ -g -O1 -std=c++20 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -I Sources/Ingest/CTaskColumns/include $(pkg-config --cflags libxml-2.0) Sources/Ingest/CTaskColumns/*.cpp \
+    "Tests/Fuzz/$target""_fuzzer.cpp" -lsimdjson $(pkg-config --libs libxml-2.0) -o "$out/$target""_fuzzer" \
+    2> >(grep -v "Cannot export local symbol" >&2)
+done
 
 echo "fuzz: building the task-file fuzzer"
 # One module of the parser's files and Support's; an empty Support module satisfies their `import Support`.
@@ -35,6 +40,8 @@ while IFS= read -r line; do i=$((i + 1)); printf '%s\n' "$line" > "$out/corpus-j
 find "$hostile" -maxdepth 1 \( -name '*.jsonl' -o -name '*.json' \) -size -64k ! -name expectations.json \
   -exec cp {} "$out/corpus-json/" \;
 cp Examples/nightly.json "$hostile"/taskfiles/*.json "$out/corpus-taskfile/"
+cp Tests/Fixtures/junit/*.xml "$out/corpus-junit/"
+find "$hostile" -maxdepth 1 -name '*.xml' -size -64k -exec cp {} "$out/corpus-junit/" \;
 
 status=0
 run() {  # name, binary, dictionary, corpus
@@ -51,5 +58,6 @@ run() {  # name, binary, dictionary, corpus
   done
 }
 run json json_records_fuzzer Tests/Fuzz/json_records.dict corpus-json
+run junit junit_xml_fuzzer Tests/Fuzz/junit_xml.dict corpus-junit
 run taskfile task_file_fuzzer Tests/Fuzz/task_file.dict corpus-taskfile
 exit $status
