@@ -141,7 +141,7 @@ private:
     static void on_unparsed_entity_declaration(void *context, const xmlChar *name, const xmlChar *, const xmlChar *,
                                                const xmlChar *);
 
-    bool create(const char *bytes, size_t len, tc_error *err);
+    bool create(tc_error *err);
     void start(std::string_view element, int attribute_count, const xmlChar **attributes);
     void start_case(int attribute_count, const xmlChar **attributes);
     void start_in_case(std::string_view element, int attribute_count, const xmlChar **attributes);
@@ -215,7 +215,7 @@ void tc_junit::fail(tc_status status, unsigned long line, const char *format, ..
     if (parser) xmlStopParser(parser);
 }
 
-bool tc_junit::create(const char *bytes, size_t len, tc_error *err) {
+bool tc_junit::create(tc_error *err) {
     // SAX2's own handlers keep the document type and entity declarations; elements and text are ours.
     xmlSAXVersion(&sax, 2);
     sax.startElementNs = on_start;
@@ -246,9 +246,7 @@ bool tc_junit::create(const char *bytes, size_t len, tc_error *err) {
 
 tc_status tc_junit::push(const char *bytes, size_t len, bool last, tc_error *err) {
     size_t used = 0;
-    if (!parser) {
-        if (!create(bytes, len, err)) return err->status;
-    }
+    if (!parser && !create(err)) return err->status;
     const size_t step = 1 << 30;  // xmlParseChunk takes an int
     do {
         size_t n = len - used < step ? len - used : step;
