@@ -137,6 +137,11 @@ private:
     static void on_end(void *context, const xmlChar *localname, const xmlChar *, const xmlChar *);
     static void on_text(void *context, const xmlChar *text, int len);
     static void on_error(void *context, xmlErrorPtr problem);
+    static void on_generic_error(void *context, const char *format, ...) __attribute__((format(printf, 2, 3)));
+    /// The first line libxml2 wrote through its generic error channel during a push (encoding errors go
+    /// there, not to the structured handler): the reason given when the chunk fails.
+    std::string generic_line;
+    bool generic_line_done = false;
     static void on_entity_declaration(void *context, const xmlChar *name, int, const xmlChar *, const xmlChar *, xmlChar *);
     static void on_unparsed_entity_declaration(void *context, const xmlChar *name, const xmlChar *, const xmlChar *,
                                                const xmlChar *);
@@ -244,8 +249,37 @@ bool tc_junit::create(tc_error *err) {
     return true;
 }
 
+/// Routes libxml2's generic error channel (per thread; standard error by default) to a reader while it
+/// parses, and back when done, so that nothing but the one line of the error reaches standard error.
+class GenericErrorsTo {
+public:
+    GenericErrorsTo(void *reader, xmlGenericErrorFunc handler) : handler_(xmlGenericError), context_(xmlGenericErrorContext) {
+        xmlSetGenericErrorFunc(reader, handler);
+    }
+    ~GenericErrorsTo() { xmlSetGenericErrorFunc(context_, handler_); }
+
+private:
+    xmlGenericErrorFunc handler_;
+    void *context_;
+};
+
+void tc_junit::on_generic_error(void *context, const char *format, ...) {
+    auto *reader = static_cast<tc_junit *>(context);
+    if (reader->generic_line_done) return;
+    char text[256];
+    va_list args;
+    va_start(args, format);
+    std::vsnprintf(text, sizeof text, format, args);
+    va_end(args);
+    for (const char *c = text; *c && !reader->generic_line_done; c++) {
+        if (*c == '\n' || reader->generic_line.size() >= 160) reader->generic_line_done = true;
+        else reader->generic_line += *c;
+    }
+}
+
 tc_status tc_junit::push(const char *bytes, size_t len, bool last, tc_error *err) {
     size_t used = 0;
+    GenericErrorsTo errors(this, on_generic_error);
     if (!parser && !create(err)) return err->status;
     const size_t step = 1 << 30;  // xmlParseChunk takes an int
     do {
@@ -254,7 +288,8 @@ tc_status tc_junit::push(const char *bytes, size_t len, bool last, tc_error *err
         int status = xmlParseChunk(parser, bytes + used, static_cast<int>(n), final_chunk ? 1 : 0);
         used += n;
         if (!failed && status != 0) {
-            fail(TC_ERR_XML, static_cast<unsigned long>(xmlSAX2GetLineNumber(parser)), "not well-formed XML");
+            fail(TC_ERR_XML, static_cast<unsigned long>(xmlSAX2GetLineNumber(parser)), "not well-formed XML%s%s",
+                 generic_line.empty() ? "" : ": ", generic_line.c_str());
         }
         if (failed) {
             *err = error;

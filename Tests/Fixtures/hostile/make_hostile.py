@@ -178,6 +178,9 @@ write("xml-truncated.xml", junit('<testcase name="a" time="1"/>', '<testcase nam
 write("xml-truncated-in-attribute.xml", junit('<testcase name="a" time="1"/>')[:-40], "not well-formed XML")
 write("xml-not-junit.xml", '<html><body><script>alert(1)</script></body></html>\n',
       "XML, but not JUnit: the root element is <html>")
+# libxml2 reports a failed conversion on its generic channel (standard error), not to the reader's handler.
+write("xml-encoding-error.xml", b'<?xml version="1.0" encoding="SHIFT_JIS"?>\n<testsuite><testcase name="a\xff\xfe"/></testsuite>\n',
+      "input conversion failed")
 write("xml-invalid-utf8.xml", b'<testsuite><testcase name="caf\xe9"/></testsuite>\n', "not well-formed XML")
 write("xml-deep-nesting.xml", "<testsuites>" + "<testsuite>" * 5000 + '<testcase name="deep"/>' + "</testsuite>" * 5000
       + "</testsuites>\n")
