@@ -300,8 +300,8 @@ def render(rows, problems, kernel):
         lines.append("**Statistics disagree:**")
         lines += [f"- {p}" for p in problems]
     else:
-        lines.append(f"Statistics agree across taskreport (all three forms), pandas and DuckDB: record and status "
-                     f"counts equal; min, max, mean, std dev, p50–p99 and per-group p50/p95 within "
+        lines.append(f"Statistics agree across taskreport (all three forms), pandas and DuckDB, and between taskreport "
+                     f"and Python on the JUnit XML: record and status counts equal; min, max, mean, std dev, p50–p99 and per-group p50/p95 within "
                      f"{RELATIVE_TOLERANCE:g} relative.")
     return "\n".join(lines)
 
