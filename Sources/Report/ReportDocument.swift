@@ -11,7 +11,7 @@ public struct ReportDocument: Sendable {
     public var title: String
     /// The inputs as named on the command line.
     public var inputs: [String]
-    /// The records as read: `tasks.csv` lists them all, `junit.xml` those of the described run.
+    /// The records as read; `tasks.csv` and `junit.xml` list those of the described run (``describedRows``).
     public let records: TaskTable
     public let statistics: TaskStatistics
     /// The input the changes were compared against (`--baseline`); nil when compared with the previous run.

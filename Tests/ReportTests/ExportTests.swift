@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Stats
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -28,12 +29,14 @@ func twoNights(tricky name: String = "a|b *x* <i>") -> [[String: Any]] {
 
 @Suite("the exports beside index.html")
 struct ExportTests {
-    @Test("tasks.csv reads back, with Python's csv module, as exactly the records given")
-    func csvRoundTrip() throws {
+    @Test("tasks.csv reads back, with Python's csv module, as exactly the described run's records, or all with --all-runs",
+          arguments: [TaskStatistics.RunScope.latest, .all])
+    func csvRoundTrip(scope: TaskStatistics.RunScope) throws {
         let folder = try TemporaryFolder()
-        let records = twoNights()
-        let input = try folder.write("records.jsonl", try jsonLines(records))
-        try makeReport([input], out: folder.path("out"))
+        let all = twoNights()
+        let records = scope == .all ? all : all.filter { $0["run_id"] as? String == "r2" }
+        let input = try folder.write("records.jsonl", try jsonLines(all))
+        try makeReport([input], out: folder.path("out")) { $0.scope = scope }
         let parsed = try CommandRun.tool("python3", ["-c", """
             import csv, json, sys
             print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))))
@@ -41,6 +44,7 @@ struct ExportTests {
         #expect(parsed.status == 0, "\(parsed.standardError)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(parsed.standardOutput.utf8)) as? [[String: String]])
         try #require(rows.count == records.count)
+        #expect(scope == .all || records.count < all.count, "the other night's records are left out")
         for (row, record) in zip(rows, records) {
             for key in ["id", "run_id", "group", "status", "error"] {
                 #expect(row[key] == record[key] as? String, "\(key)")
