@@ -54,16 +54,21 @@ final class ColumnBuilder {
         return nextLine
     }
 
-    /// Parses a JSON array of records.
+    /// Parses the whole elements of a piece of a JSON array through `reader` (`tc_json_array_reader_push`),
+    /// `last` when the piece reaches the end of the input.
+    /// - Returns: The bytes used; the rest begins an element not yet whole.
     /// - Throws: ``IngestError/invalidRecord(input:line:record:message:)`` naming the record and its line.
-    func appendJSONArray(_ text: UnsafeRawBufferPointer, input: String) throws(IngestError) {
+    func appendJSONArray(_ text: UnsafeRawBufferPointer, through reader: OpaquePointer, last: Bool, input: String)
+        throws(IngestError) -> Int {
         var error = tc_error()
-        let status = tc_table_append_json_array(
-            table, text.baseAddress?.assumingMemoryBound(to: CChar.self), text.count, &error)
+        var consumed = 0
+        let status = tc_json_array_reader_push(
+            reader, text.baseAddress?.assumingMemoryBound(to: CChar.self), text.count, last ? 1 : 0, &consumed, &error)
         guard status == TC_OK else {
             let record = error.record > 0 ? error.record : nil
             throw .invalidRecord(input: input, line: error.line, record: record, message: Self.message(of: &error))
         }
+        return consumed
     }
 
     /// Parses a JSON document and appends the records of the array at `path` (dotted: `data.items`).

@@ -1,8 +1,11 @@
+import CTaskColumns
 /// Reads JSON Lines or a JSON array from an open input into parts of a table.
 ///
 /// JSON Lines stream through a fixed buffer, a chunk of whole lines at a time
 /// (large chunks parsed as two halves, one per core), so the buffer does not
-/// grow with the file. A JSON array is one document and is read whole.
+/// grow with the file; a JSON array streams the same way, a chunk of whole
+/// elements at a time. A document whose records are inside it
+/// (`--records-at`) is read whole.
 struct JSONRecordReader {
     /// Bytes read per chunk of JSON Lines; a longer line grows the buffer.
     static let defaultChunkSize = 8 << 20
@@ -39,10 +42,21 @@ struct JSONRecordReader {
         }
     }
 
-    /// Appends the records of a JSON array input, reading the rest of `file`.
+    /// Appends the records of a JSON array input, streamed like JSON Lines: each chunk's whole
+    /// elements are parsed, and the start of an element not yet whole waits for the next chunk.
     func readArray(from file: InputFile, buffer: PaddedBuffer, into builder: ColumnBuilder) throws(IngestError) {
-        try buffer.fillToEnd(from: file)
-        try builder.appendJSONArray(buffer.contents, input: file.name)
+        guard let reader = tc_json_array_reader_create(builder.table) else { fatalError("out of memory creating the JSON reader") }
+        defer { tc_json_array_reader_destroy(reader) }
+        // The format's detection filled the buffer, or reached the end of the input.
+        var atEnd = false
+        if buffer.room > 0 { atEnd = try buffer.fill(from: file) == 0 }
+        while true {
+            let consumed = try builder.appendJSONArray(buffer.contents, through: reader, last: atEnd, input: file.name)
+            if atEnd { return }
+            buffer.removeFirst(consumed)
+            if buffer.room == 0 { buffer.grow() }  // one element longer than the buffer
+            atEnd = try buffer.fill(from: file) == 0
+        }
     }
 
     /// Appends the records of the array at `path` inside a JSON document (`--records-at jobs`), reading the rest of `file`.

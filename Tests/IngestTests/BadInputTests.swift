@@ -42,7 +42,7 @@ struct BadInputTests {
     @Test("truncated JSON Lines and a truncated array")
     func truncated() throws {
         #expect(try failure("{\"id\":1,\"status\":\"ok\"}\n{\"id\":2,\"sta").hasPrefix("FILE:2: truncated JSON"))
-        #expect(try failure("[\n{\"id\":1,\"status\":\"ok\"},\n{\"id\":2,", name: "bad.json").hasPrefix("FILE:3: truncated JSON"))
+        #expect(try failure("[\n{\"id\":1,\"status\":\"ok\"},\n{\"id\":2,", name: "bad.json").hasPrefix("FILE:3: record 2: truncated JSON"))
     }
 
     @Test("invalid UTF-8")

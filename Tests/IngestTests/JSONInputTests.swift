@@ -118,6 +118,21 @@ struct JSONInputTests {
         #expect(t.name[0] == "naïve \"quoted\" <b>")
     }
 
+    @Test("a JSON array streams: every record and its line across chunk boundaries, pretty-printed or not",
+          arguments: [16, 64, 100, 1 << 20])
+    func arrayChunks(chunkSize: Int) throws {
+        let records = (1...500).map { #"{"id":\#($0),"status":"s\#($0 % 7)","name":"a \"]}\" \#($0)","duration_ms":\#($0)}"# }
+        for (text, lineOf301) in [("[" + records.joined(separator: ",") + "]", 1),
+                                  ("[\n  " + records.joined(separator: ",\n  ") + "\n]\n", 302)] {
+            let t = try load(text, name: "records.json", chunkSize: chunkSize)
+            #expect(t.count == 500 && t.durationMs == (1...500).map(Double.init) && t.name[499] == "a \"]}\" 500")
+            let broken = text.replacingOccurrences(of: #""id":301,"status":"s0""#, with: #""id":301,"status":7"#)
+            let error = #expect(throws: IngestError.self) { _ = try load(broken, name: "records.json", chunkSize: chunkSize) }
+            guard case .invalidRecord(_, let line, let record, let message)? = error else { continue }
+            #expect(line == lineOf301 && record == 301 && message == "field 'status' must be a string, got a number")
+        }
+    }
+
     @Test("chunked reading keeps every record and line number across chunk boundaries", arguments: [16, 64, 100, 4096])
     func chunks(chunkSize: Int) throws {
         let records = (1...500).map { #"{"id":\#($0),"status":"s\#($0 % 7)","duration_ms":\#($0)}"# }

@@ -17,7 +17,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         BadInput(name: "not JSON", file: "a.csv", contents: Array("id,state\n".utf8),
                  message: ":1: not JSON, JSON Lines, CSV, JUnit XML or SQLite: expected '[', '{' or '<', or a CSV header naming a status column, found 'i'"),
         BadInput(name: "truncated JSON", file: "a.json", contents: Array("[{\"id\":1,\"status\":\"ok\"},\n{\"id\"".utf8),
-                 message: ":2: truncated JSON: JSON document ended early in the middle of an object or array."),
+                 message: ":2: record 2: truncated JSON: JSON document ended early in the middle of an object or array."),
         BadInput(name: "invalid UTF-8", file: "a.jsonl", contents: Array("{\"id\":1,\"status\":\"".utf8) + [0xFF, 0x22, 0x7D],
                  message: ":1: invalid UTF-8"),
         BadInput(name: "wrong type", file: "a.jsonl", contents: Array("{\"id\":1,\"status\":\"ok\",\"attempts\":\"two\"}".utf8),

@@ -388,14 +388,127 @@ tc_status open_document(ondemand::parser &parser, const char *text, size_t len, 
 }
 }  // namespace
 
-extern "C" tc_status tc_table_append_json_array(tc_table *table, const char *text, size_t len, tc_error *err) {
+/// A JSON array read a piece at a time: where the reader is in the array's syntax, and how far.
+struct tc_json_array_reader {
+    enum class Expecting { open, first_element, element, comma_or_close, nothing };
+
+    explicit tc_json_array_reader(tc_table *table) : table(table), reader(table) {}
+
+    tc_table *table;
+    RecordReader reader;
     ondemand::parser parser;
+    Expecting expecting = Expecting::open;
+    size_t line = 1;          // the line of the next byte to be read
+    size_t content_line = 1;  // the line of the last byte that was not white space
+    size_t records = 0;
+
+    tc_status push(const char *text, size_t len, bool last, size_t *consumed, tc_error *err);
+
+private:
+    /// Appends the element text[0..len), `available` bytes readable from text on (padding included).
+    tc_status append(const char *text, size_t len, size_t available, tc_error *err);
+};
+
+namespace {
+/// Where the scalar starting at `p` ends (a string with its escapes, or up to a comma, bracket or
+/// space); nullptr when it may go on past `end`.
+const char *scalar_end(const char *p, const char *end) {
+    if (*p == '"') {
+        for (p++; p < end; p++) {
+            if (*p == '\\') p++;
+            else if (*p == '"') return p + 1;
+        }
+        return nullptr;
+    }
+    for (; p < end; p++)
+        if (*p == ',' || *p == ']' || *p == '}' || is_json_space(*p)) return p;
+    return nullptr;
+}
+}  // namespace
+
+tc_status tc_json_array_reader::append(const char *text, size_t len, size_t available, tc_error *err) {
+    records++;
+    err->record = records;
+    err->line = line;
+    tc_record record;
     ondemand::document doc;
-    if (open_document(parser, text, len, doc, err) != TC_OK) return err->status;
-    ondemand::array array;
-    if (auto code = doc.get_array().get(array)) return document_error(text, len, err, code);
-    if (append_array(table, text, array, err) != TC_OK) return err->status;
-    return expect_end(doc, "array", err);
+    if (auto code = parser.iterate(padded_string_view(text, len, available)).get(doc)) return syntax_error(err, code);
+    ondemand::object object;
+    if (auto code = doc.get_object().get(object)) return syntax_error(err, code);
+    if (reader.read(object, &record, err) != TC_OK) return err->status;
+    if (expect_end(doc, "record", err) != TC_OK) return err->status;
+    return tc_table_append(table, &record, err);
+}
+
+tc_status tc_json_array_reader::push(const char *text, size_t len, bool last, size_t *consumed, tc_error *err) {
+    const char *p = text, *end = text + len;
+    *consumed = 0;
+    while (true) {
+        for (; p < end && is_json_space(*p); p++)
+            if (*p == '\n') line++;
+        if (p == end) break;
+        content_line = line;
+        if (expecting == Expecting::open) {  // the format was told from this '['
+            expecting = Expecting::first_element;
+            p++;
+        } else if (expecting == Expecting::nothing) {
+            err->line = line;
+            err->record = 0;
+            set_error(err, TC_ERR_SYNTAX, "", "unexpected content after the array");
+            return err->status;
+        } else if (expecting == Expecting::comma_or_close || (expecting == Expecting::first_element && *p == ']')) {
+            if (*p != ',' && *p != ']') {
+                err->line = line;
+                err->record = records;
+                return syntax_error(err, TAPE_ERROR);
+            }
+            expecting = *p == ',' ? Expecting::element : Expecting::nothing;
+            p++;
+        } else {  // an element
+            const char *close = *p == '{' || *p == '[' ? closing_bracket(p, end) : scalar_end(p, end);
+            if (!close && !last) break;  // not whole yet: read on
+            const char *stop = close ? close : end;
+            if (append(p, static_cast<size_t>(stop - p), static_cast<size_t>(end - p) + TC_JSON_PADDING, err) != TC_OK) {
+                if (!close) {  // a cut-short document: named at its last line, as a whole one would be
+                    size_t at = line;
+                    for (const char *q = p; q < end; q++) if (*q == '\n') at++;
+                    while (end > p && is_json_space(end[-1])) if (*--end == '\n') at--;
+                    err->line = at;
+                }
+                return err->status;
+            }
+            for (const char *q = p; q < stop; q++)
+                if (*q == '\n') line++;
+            content_line = line;
+            p = stop;
+            expecting = Expecting::comma_or_close;
+        }
+        *consumed = static_cast<size_t>(p - text);
+    }
+    *consumed = static_cast<size_t>(p - text);
+    if (last && expecting != Expecting::nothing) {
+        err->line = content_line;
+        err->record = 0;
+        return syntax_error(err, INCOMPLETE_ARRAY_OR_OBJECT);
+    }
+    return TC_OK;
+}
+
+extern "C" tc_json_array_reader *tc_json_array_reader_create(tc_table *table) {
+    return new (std::nothrow) tc_json_array_reader(table);
+}
+
+extern "C" void tc_json_array_reader_destroy(tc_json_array_reader *reader) { delete reader; }
+
+extern "C" tc_status tc_json_array_reader_push(tc_json_array_reader *reader, const char *text, size_t len, int last,
+                                               size_t *consumed, tc_error *err) {
+    *err = tc_error{};
+    try {
+        return reader->push(text, len, last != 0, consumed, err);
+    } catch (const std::bad_alloc &) {
+        set_error(err, TC_ERR_INTERNAL, "", "out of memory");
+        return err->status;
+    }
 }
 
 extern "C" tc_status tc_table_append_json_records_at(tc_table *table, const char *text, size_t len, const char *path,

@@ -150,9 +150,23 @@ tc_status tc_table_append(tc_table *table, const tc_record *record, tc_error *er
 tc_status tc_table_append_json_lines(tc_table *table, const char *text, size_t len,
                                      size_t first_line, size_t *next_line, tc_error *err);
 
-/* Parses a JSON array of objects text[0..len), with the same padding rule. */
-tc_status tc_table_append_json_array(tc_table *table, const char *text, size_t len,
-                                     tc_error *err);
+
+/* A JSON array read a piece at a time, so that memory holds a piece and not
+ * the document: each whole element is parsed and appended as it is found. */
+typedef struct tc_json_array_reader tc_json_array_reader;
+
+/* Creates a reader appending to 'table', or NULL when out of memory. */
+tc_json_array_reader *tc_json_array_reader_create(tc_table *table);
+void tc_json_array_reader_destroy(tc_json_array_reader *reader);
+
+/* Appends the records of the whole elements in text[0..len) (same padding
+ * rule); the first call's text starts with the array's '['. *consumed is the
+ * number of bytes used: the rest begins an element not yet whole, to be
+ * passed again with the bytes after it. 'last' is 1 when the text reaches the
+ * end of the input. Errors are those of tc_table_append_json_array, with
+ * err->line and err->record naming the record. */
+tc_status tc_json_array_reader_push(tc_json_array_reader *reader, const char *text, size_t len, int last,
+                                    size_t *consumed, tc_error *err);
 
 /* Reads `field` of JSON records from the key `source` (len bytes) instead of
  * its own name, dots reaching into nested objects ("head_commit.message"),
