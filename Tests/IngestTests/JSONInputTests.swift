@@ -118,6 +118,15 @@ struct JSONInputTests {
         #expect(t.name[0] == "naïve \"quoted\" <b>")
     }
 
+    @Test("dictionaries keep first-appearance order through many distinct values, found again after every growth")
+    func manyDistinctValues() throws {
+        let lines = (0..<120_000).map { #"{"id":\#($0),"status":"ok","name":"n\#($0 % 50_000)","group":"g\#($0 % 7)"}"# }
+        let t = try load(lines.joined(separator: "\n"))  // one chunk, two halves: 50,000 names in each part
+        #expect(t.name.entries == (0..<50_000).map { "n\($0)" })
+        #expect(t.name.codes == (0..<120_000).map { Int32($0 % 50_000) })
+        #expect(t.group.entries.count == 7 && t.group.codes[99_999] == Int32(99_999 % 7))
+    }
+
     @Test("a JSON array streams: every record and its line across chunk boundaries, pretty-printed or not",
           arguments: [16, 64, 100, 1 << 20])
     func arrayChunks(chunkSize: Int) throws {

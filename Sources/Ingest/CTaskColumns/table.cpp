@@ -5,6 +5,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <new>
 #include <utility>
 
@@ -17,18 +18,33 @@ int32_t Dictionary::encode(std::string_view value) {
         codes.push_back(last_);
         return last_;
     }
-    auto found = index_.find(value);
-    int32_t code;
-    if (found != index_.end()) {
-        code = found->second;
-    } else {
-        code = static_cast<int32_t>(entries.size());
-        entries.emplace_back(value);
-        index_.emplace(std::string(value), code);
+    if (2 * (entries.size() + 1) > slots_.size()) grow();
+    const auto hash = static_cast<uint32_t>(std::hash<std::string_view>{}(value));
+    const size_t mask = slots_.size() - 1;
+    size_t at = static_cast<size_t>(hash) & mask;
+    while (slots_[at].code >= 0 &&
+           (slots_[at].hash != hash || entries[static_cast<size_t>(slots_[at].code)] != value)) {
+        at = (at + 1) & mask;
     }
-    last_ = code;
-    codes.push_back(code);
-    return code;
+    if (slots_[at].code < 0) {
+        entries.emplace_back(value);  // first: when it throws, the slot stays empty
+        slots_[at] = Slot{hash, static_cast<int32_t>(entries.size() - 1)};
+    }
+    last_ = slots_[at].code;
+    codes.push_back(last_);
+    return last_;
+}
+
+void Dictionary::grow() {
+    std::vector<Slot> larger(slots_.empty() ? 16 : 2 * slots_.size(), Slot{0, -1});
+    const size_t mask = larger.size() - 1;
+    for (const Slot &slot : slots_) {
+        if (slot.code < 0) continue;
+        size_t at = static_cast<size_t>(slot.hash) & mask;
+        while (larger[at].code >= 0) at = (at + 1) & mask;
+        larger[at] = slot;
+    }
+    slots_.swap(larger);
 }
 
 void set_error(tc_error *err, tc_status status, const char *field, const char *format, ...) {

@@ -5,20 +5,16 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace taskcolumns {
 
-/// Hash usable with std::string keys and std::string_view look-ups alike.
-struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-
 /// Dictionary encoding: each distinct value gets a code in order of first
 /// appearance. Consecutive records often repeat a value, so the last code is
-/// checked before the hash table.
+/// checked first; then an open-addressing table of (hash, code) slots, probed
+/// linearly and kept at most half full, finds the code without a node per
+/// value or a second copy of its text (the text is compared in `entries`, and
+/// only when the hashes agree).
 class Dictionary {
 public:
     int32_t encode(std::string_view value);
@@ -26,8 +22,15 @@ public:
     std::vector<std::string> entries;
 
 private:
-    std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> index_;
+    struct Slot {
+        uint32_t hash;  // the value's hash, cut to 32 bits: the slot's place, and a check before comparing texts
+        int32_t code;   // -1 when empty
+    };
+    std::vector<Slot> slots_;
     int32_t last_ = -1;
+
+    /// Doubles the slots (16 at first) and places every code again.
+    void grow();
 };
 
 /// Variable-length text, back to back, with count + 1 offsets.
