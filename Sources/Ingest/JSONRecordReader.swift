@@ -1,4 +1,5 @@
 import CTaskColumns
+
 /// Reads JSON Lines or a JSON array from an open input into parts of a table.
 ///
 /// JSON Lines stream through a fixed buffer, a chunk of whole lines at a time
