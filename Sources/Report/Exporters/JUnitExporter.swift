@@ -6,9 +6,10 @@ import TaskModel
 /// show test results. One `<testcase>` per task record with its time;
 /// failed and timed-out tasks carry a `<failure>` with the exit code, the
 /// error and the tail of the task's output; skipped, cancelled and unfinished
-/// tasks a `<skipped>` with the reason. Streamed as bytes: names, groups and
-/// statuses are escaped once per distinct value, and a passing case is
-/// written with no `String` made, so a million records take a fraction of a second.
+/// tasks a `<skipped>` with the reason. Streamed as bytes: names and groups
+/// are escaped, and statuses classified, once per distinct value, and a
+/// passing case is written with no `String` made, so a million records take
+/// a fraction of a second.
 public struct JUnitExporter: ReportExporter {
     /// At most this much of each output stream goes into a failure, from its end.
     static let outputLimit = 8 * 1024
@@ -19,6 +20,7 @@ public struct JUnitExporter: ReportExporter {
         [ReportFile(path: "junit.xml") { output in Self.write(document, to: output) }]
     }
 
+    /// Writes the document's `junit.xml` through `output`.
     static func write(_ document: ReportDocument, to output: FileOutput) {
         write(document) { output.write(bytes: $0) }
     }
@@ -49,7 +51,7 @@ public struct JUnitExporter: ReportExporter {
               <testsuite name="\(escaped(suiteName))" \(counts) timestamp="\(timestamp(stamp))">
 
             """.utf8)
-        chunk.reserveCapacity(1 << 20 + 4096)
+        chunk.reserveCapacity((1 << 20) + 4096)
         for row in rows {
             let kind = kinds[Int(records.status.codes[row])]
             chunk.append(contentsOf: "    <testcase name=\"".utf8)
