@@ -14,10 +14,11 @@ struct HTTPCheckTests {
         #expect(recorder["h"].status == .timeout)
         #expect(recorder["h"].attempts[0].error == "no complete answer within 1s (connecting, headers and body)")
         // Measured by the server: the check let go of the connection at its deadline (URLSession's own
-        // timeout, which a silent server defeats, is 60 s).
+        // timeout, which a silent server defeats, is 60 s). The server's clock starts at accept, after the
+        // check's: on a loaded machine it saw 0.89 s of a 1 s deadline, so the lower bound is loose.
         #expect(await waitUntil(seconds: 10) { !server.connectionLifetimes.isEmpty })
         let held = try #require(server.connectionLifetimes.first)
-        #expect(held >= 0.9 && held < 5, "held \(held) s")
+        #expect(held >= 0.5 && held < 5, "held \(held) s")
     }
 
     @Test("a server that sends its headers, then a byte at a time: the timeout bounds the whole answer")
@@ -29,7 +30,7 @@ struct HTTPCheckTests {
         // Measured by the server: a byte every 0.3 s kept URLSession's per-packet timeout from ever firing.
         #expect(await waitUntil(seconds: 10) { !server.connectionLifetimes.isEmpty })
         let held = try #require(server.connectionLifetimes.first)
-        #expect(held >= 1.9 && held < 6, "held \(held) s")
+        #expect(held >= 1.5 && held < 6, "held \(held) s")  // loose below, as above
     }
 
     @Test("redirects to another origin are not followed unless allowed; loops stop after 5")
