@@ -71,6 +71,18 @@ final class ColumnBuilder {
         return consumed
     }
 
+    /// Parses the next piece of a JUnit XML document through `reader` (`tc_junit_push`), `last` when the
+    /// piece reaches the end of the input.
+    /// - Throws: ``IngestError/invalidRecord(input:line:record:message:)`` naming the line at fault.
+    func appendJUnit(_ text: UnsafeRawBufferPointer, through reader: OpaquePointer, last: Bool, input: String)
+        throws(IngestError) {
+        var error = tc_error()
+        let status = tc_junit_push(reader, text.baseAddress?.assumingMemoryBound(to: CChar.self), text.count, last ? 1 : 0, &error)
+        guard status == TC_OK else {
+            throw .invalidRecord(input: input, line: max(error.line, 1), record: nil, message: Self.message(of: &error))
+        }
+    }
+
     /// Parses a JSON document and appends the records of the array at `path` (dotted: `data.items`).
     /// - Throws: ``IngestError/invalidRecord(input:line:record:message:)`` naming the path, or the record and its line.
     func appendJSON(_ text: UnsafeRawBufferPointer, recordsAt path: String, input: String) throws(IngestError) {

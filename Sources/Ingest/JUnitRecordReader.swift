@@ -11,15 +11,9 @@ struct JUnitRecordReader {
     func read(from file: InputFile, buffer: PaddedBuffer, into builder: ColumnBuilder) throws(IngestError) {
         guard let reader = tc_junit_create(builder.table) else { fatalError("out of memory creating the JUnit reader") }
         defer { tc_junit_destroy(reader) }
-        var error = tc_error()
         var last = false
         while true {
-            let bytes = buffer.contents
-            let status = tc_junit_push(reader, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count, last ? 1 : 0, &error)
-            guard status == TC_OK else {
-                let message = withUnsafeBytes(of: &error.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                throw .invalidRecord(input: file.name, line: max(error.line, 1), record: nil, message: message)
-            }
+            try builder.appendJUnit(buffer.contents, through: reader, last: last, input: file.name)
             if last { return }
             buffer.count = 0
             last = try buffer.fill(from: file) == 0

@@ -442,7 +442,7 @@ tc_status tc_json_array_reader::append(const char *text, size_t len, size_t avai
 
 tc_status tc_json_array_reader::push(const char *text, size_t len, bool last, size_t *consumed, tc_error *err) {
     const char *p = text, *end = text + len;
-    *consumed = 0;
+    *consumed = 0;  // on error, nothing is taken
     while (true) {
         for (; p < end && is_json_space(*p); p++)
             if (*p == '\n') line++;
@@ -470,20 +470,16 @@ tc_status tc_json_array_reader::push(const char *text, size_t len, bool last, si
             const char *stop = close ? close : end;
             if (append(p, static_cast<size_t>(stop - p), static_cast<size_t>(end - p) + TC_JSON_PADDING, err) != TC_OK) {
                 if (!close) {  // a cut-short document: named at its last line, as a whole one would be
-                    size_t at = line;
-                    for (const char *q = p; q < end; q++) if (*q == '\n') at++;
-                    while (end > p && is_json_space(end[-1])) if (*--end == '\n') at--;
-                    err->line = at;
+                    while (end > p && is_json_space(end[-1])) end--;
+                    err->line = line - 1 + line_of(p, end);
                 }
                 return err->status;
             }
-            for (const char *q = p; q < stop; q++)
-                if (*q == '\n') line++;
+            line += static_cast<size_t>(std::count(p, stop, '\n'));
             content_line = line;
             p = stop;
             expecting = Expecting::comma_or_close;
         }
-        *consumed = static_cast<size_t>(p - text);
     }
     *consumed = static_cast<size_t>(p - text);
     if (last && expecting != Expecting::nothing) {

@@ -61,7 +61,7 @@ bool parse_seconds(const char *p, const char *end, double *seconds) {
 
 extern "C" int tc_parse_time(const char *text, size_t len, double *seconds) {
     const char *p = text, *end = text + len;
-    // Ten digits or more before any '-' cannot start a date: the text is a number of seconds.
+    // A date has a '-' after its four-digit year; text without one there is a number of seconds.
     if (len > 0 && (end - p < 5 || p[4] != '-')) return parse_seconds(p, end, seconds) ? 1 : 0;
     int year, month, day, hour = 0, minute = 0, second = 0;
     if (!read_digits(p, end, 4, &year) || end - p < 10 || p[4] != '-' || p[7] != '-') return 0;
