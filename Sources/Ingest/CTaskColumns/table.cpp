@@ -74,9 +74,8 @@ bool resolve_time(tc_string text, double seconds, const char *field, double *out
     }
     // A number this large is no time in seconds (it would be after the year 5138): it is milliseconds,
     // as Jenkins and JavaScript write them. A date is never read so, whatever its year.
-    const bool is_date = text.len >= 5 && text.ptr[4] == '-';
     const double given = *out;
-    if (!is_date && given >= TC_MILLISECONDS_FROM) *out = given / 1000;
+    if (!is_date(text.ptr, text.len) && given >= TC_MILLISECONDS_FROM) *out = given / 1000;
     if (!std::isnan(*out) && !(*out >= TC_MIN_TIME && *out < TC_MAX_TIME)) {
         set_error(err, TC_ERR_BAD_TIME, field,
                   "%s %g is outside the years 1 to 9999 (numbers are Unix seconds, or milliseconds from 1e11; "

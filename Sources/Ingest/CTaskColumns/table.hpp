@@ -45,6 +45,9 @@ public:
     std::vector<uint64_t> offsets;
 };
 
+/// Whether a time's text is a date (a '-' after a four-digit year), not a number of seconds or milliseconds.
+bool is_date(const char *text, size_t len);
+
 /// Sets *err to the given status, field and message (printf-style).
 void set_error(tc_error *err, tc_status status, const char *field, const char *format, ...)
     __attribute__((format(printf, 4, 5)));

@@ -1,5 +1,5 @@
 // time.cpp -- RFC 3339 times to Unix seconds, without locale or time zone state.
-#include "task_columns.h"
+#include "table.hpp"
 
 #include <cstdint>
 
@@ -59,10 +59,11 @@ bool parse_seconds(const char *p, const char *end, double *seconds) {
 
 }  // namespace
 
+bool taskcolumns::is_date(const char *text, size_t len) { return len >= 5 && text[4] == '-'; }
+
 extern "C" int tc_parse_time(const char *text, size_t len, double *seconds) {
     const char *p = text, *end = text + len;
-    // A date has a '-' after its four-digit year; text without one there is a number of seconds.
-    if (len > 0 && (end - p < 5 || p[4] != '-')) return parse_seconds(p, end, seconds) ? 1 : 0;
+    if (len > 0 && !taskcolumns::is_date(text, len)) return parse_seconds(p, end, seconds) ? 1 : 0;
     int year, month, day, hour = 0, minute = 0, second = 0;
     if (!read_digits(p, end, 4, &year) || end - p < 10 || p[4] != '-' || p[7] != '-') return 0;
     if (!read_digits(p + 5, end, 2, &month) || !read_digits(p + 8, end, 2, &day)) return 0;
