@@ -40,6 +40,11 @@ final class ColumnBuilder {
     /// The number of records appended so far.
     var count: Int { tc_table_count(table) }
 
+    /// Forgets the records appended so far (once copied out), keeping the sources and which were seen.
+    func removeAll() {
+        tc_table_clear(table)
+    }
+
     /// Parses complete JSON Lines in `text`, whose first line is `firstLine`.
     /// - Returns: The number of the line after the text.
     /// - Throws: ``IngestError/invalidRecord(input:line:record:message:)`` naming the line at fault.

@@ -1,6 +1,6 @@
 import CTaskColumns
 
-/// Reads JSON Lines or a JSON array from an open input into parts of a table.
+/// Reads JSON Lines or a JSON array from an open input into a table.
 ///
 /// JSON Lines stream through a fixed buffer, a chunk of whole lines at a time
 /// (large chunks parsed as two halves, one per core), so the buffer does not
@@ -17,9 +17,9 @@ struct JSONRecordReader {
     /// Where fields are read from when not from keys of their own names.
     var sources = FieldSources()
 
-    /// Appends the records of a JSON Lines input as parts, in order. `buffer`
-    /// holds the first bytes already read from `file`.
-    func readLines(from file: InputFile, buffer: PaddedBuffer, into parts: inout [ColumnBuilder]) throws(IngestError) {
+    /// Appends the records of a JSON Lines input, in order. `buffer` holds the
+    /// first bytes already read from `file`.
+    func readLines(from file: InputFile, buffer: PaddedBuffer, into assembler: inout TableAssembler) throws(IngestError) {
         var line = 1
         var atEnd = false
         while !atEnd || buffer.count > 0 {
@@ -38,14 +38,15 @@ struct JSONRecordReader {
                 continue  // one line longer than the buffer: read on (the buffer grows)
             }
             line = try parseLines(UnsafeRawBufferPointer(rebasing: contents[..<end]), firstLine: line, input: file.name,
-                                  into: &parts)
+                                  into: &assembler)
             buffer.removeFirst(end)
         }
     }
 
     /// Appends the records of a JSON array input, streamed like JSON Lines: each chunk's whole
     /// elements are parsed, and the start of an element not yet whole waits for the next chunk.
-    func readArray(from file: InputFile, buffer: PaddedBuffer, into builder: ColumnBuilder) throws(IngestError) {
+    func readArray(from file: InputFile, buffer: PaddedBuffer, into assembler: inout TableAssembler) throws(IngestError) {
+        let builder = ColumnBuilder(sources: sources)
         guard let reader = tc_json_array_reader_create(builder.table) else { fatalError("out of memory creating the JSON reader") }
         defer { tc_json_array_reader_destroy(reader) }
         // The format's detection filled the buffer, or reached the end of the input.
@@ -53,6 +54,8 @@ struct JSONRecordReader {
         if buffer.room > 0 { atEnd = try buffer.fill(from: file) == 0 }
         while true {
             let consumed = try builder.appendJSONArray(buffer.contents, through: reader, last: atEnd, input: file.name)
+            assembler.append(builder)
+            builder.removeAll()
             if atEnd { return }
             buffer.removeFirst(consumed)
             if buffer.room == 0 { buffer.grow() }  // one element longer than the buffer
@@ -67,15 +70,15 @@ struct JSONRecordReader {
     }
 
 
-    /// Parses whole lines into new parts: two halves on two threads when the
+    /// Parses whole lines into the table: two halves on two threads when the
     /// text is large, one otherwise. Returns the number of the next line.
     private func parseLines(
-        _ text: UnsafeRawBufferPointer, firstLine: Int, input: String, into parts: inout [ColumnBuilder]
+        _ text: UnsafeRawBufferPointer, firstLine: Int, input: String, into assembler: inout TableAssembler
     ) throws(IngestError) -> Int {
         let (parsed, consumed) = try ConcurrentParts.parse(Self.halves(of: text), after: firstLine - 1, sources: sources) { half, part throws(IngestError) in
             try part.appendJSONLines(half, firstLine: 1, input: input) - 1
         }
-        parts += parsed
+        for part in parsed { assembler.append(part) }
         return consumed + 1
     }
 

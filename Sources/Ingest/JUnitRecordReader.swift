@@ -8,12 +8,15 @@ import CTaskColumns
 struct JUnitRecordReader {
     /// Reads the rest of `file` after what `buffer` already holds.
     /// - Throws: ``IngestError/invalidRecord(input:line:record:message:)`` naming the line at fault.
-    func read(from file: InputFile, buffer: PaddedBuffer, into builder: ColumnBuilder) throws(IngestError) {
+    func read(from file: InputFile, buffer: PaddedBuffer, into assembler: inout TableAssembler) throws(IngestError) {
+        let builder = ColumnBuilder()
         guard let reader = tc_junit_create(builder.table) else { fatalError("out of memory creating the JUnit reader") }
         defer { tc_junit_destroy(reader) }
         var last = false
         while true {
             try builder.appendJUnit(buffer.contents, through: reader, last: last, input: file.name)
+            assembler.append(builder)
+            builder.removeAll()
             if last { return }
             buffer.count = 0
             last = try buffer.fill(from: file) == 0

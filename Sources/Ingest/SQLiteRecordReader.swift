@@ -35,15 +35,15 @@ struct SQLiteRecordReader {
     /// A default table with at least this many rowids is read as two rowid ranges, one per core.
     static let parallelThreshold: Int64 = 200_000
 
-    /// Appends every row of the result as parts, in order.
+    /// Appends every row of the result, in order.
     /// - Returns: A reader of the output tails when the input is a store read without a query.
     /// - Throws: ``IngestError`` naming the file and the row and column at fault.
-    func read(path: String, into parts: inout [ColumnBuilder]) throws(IngestError) -> StoreReader? {
+    func read(path: String, into assembler: inout TableAssembler) throws(IngestError) -> StoreReader? {
         let (statements, store) = try self.statements(path: path)
         let (parsed, _) = try ConcurrentParts.parse(statements, after: 0) { statement, part throws(IngestError) in
             try readRows(of: statement, path: path, into: part)
         }
-        parts += parsed
+        for part in parsed { assembler.append(part) }
         return store
     }
 

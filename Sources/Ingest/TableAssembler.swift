@@ -1,23 +1,27 @@
 import CTaskColumns
 import TaskModel
 
-/// Concatenates the parts that inputs were parsed into, in order, into one
-/// ``TaskModel/TaskTable``.
+/// Joins the parts that inputs are parsed into, in order, into one
+/// ``TaskModel/TaskTable``, a part at a time as the readers finish them.
 ///
 /// Each part has dictionary codes of its own; the assembler maps them onto
 /// one dictionary per column (entries in order of first appearance across
-/// parts). A part's memory is released as soon as it has been copied, so the
-/// peak stays near one table's size rather than two.
-enum TableAssembler {
-    static func assemble(_ parts: [ColumnBuilder]) -> TaskTable {
-        var parts = parts
-        let total = parts.reduce(0) { $0 + $1.count }
-        var table = TableColumns(capacity: total)
-        while !parts.isEmpty {
-            table.append(parts.removeFirst())  // the part is freed at the end of this iteration
-        }
-        return table.finished
+/// parts). Readers hand over each piece of an input as soon as it is parsed
+/// and then drop or clear it, so what is held while reading is the table so
+/// far and one piece, not every piece and then the table again.
+struct TableAssembler {
+    private var columns = TableColumns()
+    /// The fields whose sources (`--field`) some part's records held.
+    private(set) var seenSources: Set<RecordField> = []
+
+    /// Copies the records of `part` after those appended so far.
+    mutating func append(_ part: ColumnBuilder) {
+        columns.append(part)
+        for field in RecordField.allCases where part.sawSource(of: field) { seenSources.insert(field) }
     }
+
+    /// Every record appended, as one table.
+    var table: TaskTable { columns.finished }
 }
 
 /// The columns being filled, with the global dictionaries.
@@ -26,16 +30,6 @@ private struct TableColumns {
     var exitCode: [Int32] = [], attempts: [Int32] = []
     var dictionaries = [GlobalDictionary](repeating: GlobalDictionary(), count: 4)
     var texts = [TextColumn](repeating: TextColumn(), count: 4)
-
-    init(capacity: Int) {
-        for i in texts.indices { texts[i].offsets.reserveCapacity(capacity + 1) }
-        startedAt.reserveCapacity(capacity)
-        finishedAt.reserveCapacity(capacity)
-        durationMs.reserveCapacity(capacity)
-        exitCode.reserveCapacity(capacity)
-        attempts.reserveCapacity(capacity)
-        for i in 0..<4 { dictionaries[i].codes.reserveCapacity(capacity) }
-    }
 
     mutating func append(_ part: ColumnBuilder) {
         let table = part.table
@@ -51,10 +45,8 @@ private struct TableColumns {
         for (i, column) in [TC_ID, TC_ERROR, TC_DATA, TC_OUTPUT].enumerated() {
             var byteCount = 0
             let bytes = tc_table_text_bytes(table, column, &byteCount)
-            let base = UInt64(texts[i].bytes.count)
-            texts[i].bytes += UnsafeRawBufferPointer(start: bytes, count: byteCount)
-            let offsets = UnsafeBufferPointer(start: tc_table_text_offsets(table, column), count: n + 1)
-            texts[i].offsets += offsets.dropFirst().lazy.map { $0 + base }
+            texts[i].append(bytes: UnsafeRawBufferPointer(start: bytes, count: byteCount),
+                            offsets: UnsafeBufferPointer(start: tc_table_text_offsets(table, column), count: n + 1))
         }
     }
 

@@ -36,11 +36,11 @@ public struct TaskLoader: Sendable {
     /// - Returns: All records of all inputs, and a reader per store.
     /// - Throws: ``IngestError`` for the first input that cannot be read, naming the place at fault.
     public func read(_ inputs: [InputSource]) throws(IngestError) -> LoadedRecords {
-        var parts: [ColumnBuilder] = []
+        var assembler = TableAssembler()
         var stores: [StoreReader] = []
         var sawSQLite = false
         for input in inputs {
-            switch try load(input, into: &parts) {
+            switch try load(input, into: &assembler) {
             case .notSQLite: break
             case .sqlite(let store):
                 sawSQLite = true
@@ -49,10 +49,10 @@ public struct TaskLoader: Sendable {
         }
         if query != nil, !sawSQLite { throw .queryWithoutSQLite }
         for (field, source) in sources.byField.sorted(by: { $0.key.rawValue < $1.key.rawValue })
-        where !parts.contains(where: { $0.sawSource(of: field) }) {
+        where !assembler.seenSources.contains(field) {
             throw .sourceNotFound(field: field.name, source: source)
         }
-        return LoadedRecords(table: TableAssembler.assemble(parts), stores: stores)
+        return LoadedRecords(table: assembler.table, stores: stores)
     }
 
     /// What one input turned out to be.
@@ -62,8 +62,8 @@ public struct TaskLoader: Sendable {
         case sqlite(StoreReader?)
     }
 
-    /// Reads one input into parts of the table.
-    private func load(_ input: InputSource, into parts: inout [ColumnBuilder]) throws(IngestError) -> Kind {
+    /// Reads one input into the table.
+    private func load(_ input: InputSource, into assembler: inout TableAssembler) throws(IngestError) -> Kind {
         let file = try InputFile(input)
         let buffer = PaddedBuffer(capacity: chunkSize, padding: ColumnBuilder.jsonPadding)
         // Enough of the start to tell the format: the SQLite header and the first non-blank byte.
@@ -83,24 +83,20 @@ public struct TaskLoader: Sendable {
         case .jsonLines where recordsAt != nil, .jsonArray where recordsAt != nil:
             let builder = ColumnBuilder(sources: sources)
             try JSONRecordReader(sources: sources).readRecords(at: recordsAt ?? "", from: file, buffer: buffer, into: builder)
-            parts.append(builder)
+            assembler.append(builder)
         case .jsonLines:
             do {
-                try JSONRecordReader(sources: sources).readLines(from: file, buffer: buffer, into: &parts)
+                try JSONRecordReader(sources: sources).readLines(from: file, buffer: buffer, into: &assembler)
             } catch .invalidRecord(let name, let line, let record, let message) where line == 1 {
                 throw Self.recordsInside(input) ?? .invalidRecord(input: name, line: line, record: record, message: message)
             }
         case .jsonArray:
-            let builder = ColumnBuilder(sources: sources)
-            try JSONRecordReader(sources: sources).readArray(from: file, buffer: buffer, into: builder)
-            parts.append(builder)
+            try JSONRecordReader(sources: sources).readArray(from: file, buffer: buffer, into: &assembler)
         case .xml:
-            let builder = ColumnBuilder()
-            try JUnitRecordReader().read(from: file, buffer: buffer, into: builder)
-            parts.append(builder)
+            try JUnitRecordReader().read(from: file, buffer: buffer, into: &assembler)
         case .sqlite:
             guard case .file(let path) = input else { throw .sqliteFromStandardInput }
-            return .sqlite(try SQLiteRecordReader(query: query).read(path: path, into: &parts))
+            return .sqlite(try SQLiteRecordReader(query: query).read(path: path, into: &assembler))
         case .empty:
             break
         case .unknown(let found):
@@ -113,7 +109,7 @@ public struct TaskLoader: Sendable {
             }
             let builder = ColumnBuilder()
             try CSVRecordReader(delimiter: delimiter, sources: sources).read(text, input: file.name, into: builder)
-            parts.append(builder)
+            assembler.append(builder)
         }
         return .notSQLite
     }

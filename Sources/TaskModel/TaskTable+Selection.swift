@@ -11,7 +11,7 @@ extension TaskTable {
             var offsets: [UInt64] = [0]
             offsets.reserveCapacity(rows.count + 1)
             for row in rows {
-                bytes += column.bytes[Int(column.offsets[row])..<Int(column.offsets[row + 1])]
+                bytes += column.bytes[column.byteRange(at: row)]
                 offsets.append(UInt64(bytes.count))
             }
             return TextColumn(bytes: bytes, offsets: offsets)

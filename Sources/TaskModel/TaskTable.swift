@@ -30,7 +30,7 @@ public struct TaskTable: Sendable {
         runID: DictionaryColumn, startedAt: [Double], finishedAt: [Double], durationMs: [Double],
         exitCode: [Int32], attempts: [Int32], error: TextColumn, data: TextColumn, output: TextColumn? = nil
     ) {
-        let output = output ?? TextColumn(bytes: [], offsets: [UInt64](repeating: 0, count: id.count + 1))
+        let output = output ?? TextColumn(emptyCount: id.count)
         precondition(
             [status.count, name.count, group.count, runID.count, startedAt.count, finishedAt.count,
              exitCode.count, attempts.count, error.count, data.count, output.count].allSatisfy { $0 == id.count }

@@ -1,25 +1,60 @@
 /// A free-text column: the UTF-8 bytes of every record back to back, and
-/// `count + 1` offsets so that record `i` is `bytes[offsets[i]..<offsets[i+1]]`.
+/// where each record's text begins and ends among them.
+///
+/// A column whose every text is empty (most records have no error, data or
+/// output) holds no offsets at all, so a million records of it take no memory.
 public struct TextColumn: Sendable {
-    public var bytes: [UInt8]
-    public var offsets: [UInt64]
+    /// The text of every record, back to back.
+    public private(set) var bytes: [UInt8]
+    /// `count + 1` offsets, record `i` being `bytes[offsets[i]..<offsets[i + 1]]`; empty while `bytes` is.
+    private var offsets: [UInt64]
+    /// The number of records.
+    public private(set) var count: Int
 
-    /// Creates a column from its bytes and offsets (`offsets.first == 0`).
+    /// Creates a column from its bytes and `count + 1` offsets (`offsets.first == 0`).
     public init(bytes: [UInt8] = [], offsets: [UInt64] = [0]) {
-        precondition(offsets.first == 0, "a TextColumn's offsets start at 0")
+        precondition(offsets.first == 0 && offsets.last == UInt64(bytes.count), "a TextColumn's offsets span its bytes from 0")
         self.bytes = bytes
-        self.offsets = offsets
+        self.offsets = bytes.isEmpty ? [] : offsets
+        count = offsets.count - 1
     }
 
-    /// The number of records.
-    public var count: Int { offsets.count - 1 }
+    /// A column of `count` empty texts.
+    public init(emptyCount count: Int) {
+        precondition(count >= 0, "a TextColumn cannot have a negative count")
+        bytes = []
+        offsets = []
+        self.count = count
+    }
+
+    /// Where the text of record `index` is in ``bytes``.
+    public func byteRange(at index: Int) -> Range<Int> {
+        precondition(index >= 0 && index < count, "TextColumn index out of range")
+        return offsets.isEmpty ? 0..<0 : Int(offsets[index])..<Int(offsets[index + 1])
+    }
 
     /// The text of record `index`; empty when the record has none.
     public subscript(index: Int) -> String {
-        let range = Int(offsets[index])..<Int(offsets[index + 1])
-        return String(decoding: bytes[range], as: UTF8.self)
+        String(decoding: bytes[byteRange(at: index)], as: UTF8.self)
     }
 
     /// Whether record `index` has no text.
-    public func isEmpty(at index: Int) -> Bool { offsets[index] == offsets[index + 1] }
+    public func isEmpty(at index: Int) -> Bool { byteRange(at: index).isEmpty }
+
+    /// Appends the texts of `partCount` records given as a reader holds them: their bytes, and
+    /// `partCount + 1` offsets into them from 0.
+    public mutating func append(bytes partBytes: UnsafeRawBufferPointer, offsets partOffsets: UnsafeBufferPointer<UInt64>) {
+        let partCount = partOffsets.count - 1
+        precondition(partCount >= 0 && partOffsets.first == 0 && partOffsets.last == UInt64(partBytes.count),
+                     "a part's offsets span its bytes from 0")
+        if !partBytes.isEmpty, offsets.isEmpty {
+            offsets = [UInt64](repeating: 0, count: count + 1)  // the first text: every record before has none
+        }
+        if !offsets.isEmpty {
+            let base = UInt64(bytes.count)
+            bytes += partBytes
+            offsets += partOffsets.dropFirst().lazy.map { $0 + base }
+        }
+        count += partCount
+    }
 }

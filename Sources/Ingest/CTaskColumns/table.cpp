@@ -35,6 +35,13 @@ int32_t Dictionary::encode(std::string_view value) {
     return last_;
 }
 
+void Dictionary::clear() {
+    codes.clear();
+    entries.clear();
+    slots_.clear();
+    last_ = -1;
+}
+
 void Dictionary::grow() {
     std::vector<Slot> larger(slots_.empty() ? 16 : 2 * slots_.size(), Slot{0, -1});
     const size_t mask = larger.size() - 1;
@@ -140,6 +147,8 @@ extern "C" const char *tc_field_name(tc_field field) {
 extern "C" tc_table *tc_table_create(void) { return new (std::nothrow) tc_table(); }
 
 extern "C" void tc_table_destroy(tc_table *table) { delete table; }
+
+extern "C" void tc_table_clear(tc_table *table) { table->clear(); }
 
 extern "C" tc_status tc_table_append(tc_table *t, const tc_record *r, tc_error *err) {
     if (r->id.len == 0) {

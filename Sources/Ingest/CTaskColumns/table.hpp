@@ -18,6 +18,8 @@ namespace taskcolumns {
 class Dictionary {
 public:
     int32_t encode(std::string_view value);
+    /// Forgets every code and entry.
+    void clear();
     std::vector<int32_t> codes;
     std::vector<std::string> entries;
 
@@ -40,6 +42,11 @@ public:
     void append(std::string_view value) {
         bytes.append(value);
         offsets.push_back(bytes.size());
+    }
+    /// Forgets every record's text.
+    void clear() {
+        bytes.clear();
+        offsets.assign(1, 0);
     }
     std::string bytes;
     std::vector<uint64_t> offsets;
@@ -75,5 +82,14 @@ struct tc_table {
         attempts.reserve(n);
         for (auto &dictionary : dictionaries) dictionary.codes.reserve(n);
         for (auto &text : texts) text.offsets.reserve(n + 1);
+    }
+
+    /// Forgets every record (see tc_table_clear()).
+    void clear() {
+        for (auto *column : {&started_at, &finished_at, &duration_ms}) column->clear();
+        exit_code.clear();
+        attempts.clear();
+        for (auto &dictionary : dictionaries) dictionary.clear();
+        for (auto &text : texts) text.clear();
     }
 };

@@ -30,7 +30,7 @@ public struct CSVExporter: ReportExporter {
         var chunk: [UInt8] = []
         chunk.reserveCapacity(chunkSize + 4096)
         func text(_ column: TextColumn, _ i: Int) {
-            CSVField.append(column.bytes[Int(column.offsets[i])..<Int(column.offsets[i + 1])], to: &chunk)
+            CSVField.append(column.bytes[column.byteRange(at: i)], to: &chunk)
         }
         let comma = UInt8(ascii: ",")
         for i in rows {

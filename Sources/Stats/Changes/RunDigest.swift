@@ -88,7 +88,7 @@ public struct RunDigest: Sendable, Equatable {
             tasks[index].exitCode = Self.integer(table.exitCode[row])
             tasks[index].attempts = Self.integer(table.attempts[row])
             // Most records have no error: no text is made for them.
-            if table.error.offsets[row + 1] > table.error.offsets[row] { tasks[index].error = table.error[row] }
+            if !table.error.isEmpty(at: row) { tasks[index].error = table.error[row] }
         }
         let (grouped, offsets) = StatsKernel.partition(durations, by: codes, codeCount: tasks.count)
         for index in tasks.indices where offsets[index] < offsets[index + 1] {

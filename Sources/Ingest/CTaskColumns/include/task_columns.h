@@ -137,6 +137,13 @@ typedef struct tc_table tc_table;
 tc_table *tc_table_create(void);
 void tc_table_destroy(tc_table *table);
 
+/* Empties the table of its records, columns and dictionaries both, so that a
+ * reader can go on appending the next piece of an input once the records so
+ * far have been copied out. Keeps the field sources and which were seen, and
+ * the columns' capacity for the next piece. Column pointers from before are
+ * invalid after it. */
+void tc_table_clear(tc_table *table);
+
 /* Appends one record after validating it. On error returns the error status,
  * fills *err (field and message; line and record are the caller's to set)
  * and appends nothing. */
