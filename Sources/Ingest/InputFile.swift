@@ -4,6 +4,8 @@ import SystemPackage
 /// An open input read in large blocks: a file, or standard input.
 final class InputFile {
     let name: String
+    /// The size in bytes of a regular file; nil for standard input, a pipe or a device.
+    let size: Int?
     private let file: FileDescriptor
     private let ownsDescriptor: Bool
 
@@ -15,6 +17,7 @@ final class InputFile {
         case .standardInput:
             file = .standardInput
             ownsDescriptor = false
+            size = nil
         case .file(let path):
             do {
                 file = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
@@ -26,6 +29,7 @@ final class InputFile {
                 try? file.close()
                 throw .unreadable(input: path, reason: "is a directory")
             }
+            size = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil
             ownsDescriptor = true
         }
     }

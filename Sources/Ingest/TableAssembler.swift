@@ -20,6 +20,16 @@ struct TableAssembler {
         for field in RecordField.allCases where part.sawSource(of: field) { seenSources.insert(field) }
     }
 
+    /// The number of records appended so far.
+    var count: Int { columns.durationMs.count }
+
+    /// Makes room for `more` records beyond those appended, so that the columns do not grow by
+    /// doubling (a copy of each column, and fresh pages to fault in, each time). Room that is never
+    /// filled is address space only: the pages are not touched.
+    mutating func reserve(more: Int) {
+        columns.reserve(count + more)
+    }
+
     /// Every record appended, as one table.
     var table: TaskTable { columns.finished }
 }
@@ -30,6 +40,17 @@ private struct TableColumns {
     var exitCode: [Int32] = [], attempts: [Int32] = []
     var dictionaries = [GlobalDictionary](repeating: GlobalDictionary(), count: 4)
     var texts = [TextColumn](repeating: TextColumn(), count: 4)
+
+    mutating func reserve(_ capacity: Int) {
+        guard capacity > durationMs.capacity else { return }
+        startedAt.reserveCapacity(capacity)
+        finishedAt.reserveCapacity(capacity)
+        durationMs.reserveCapacity(capacity)
+        exitCode.reserveCapacity(capacity)
+        attempts.reserveCapacity(capacity)
+        for i in dictionaries.indices { dictionaries[i].codes.reserveCapacity(capacity) }
+        for i in texts.indices { texts[i].reserveCapacity(capacity) }
+    }
 
     mutating func append(_ part: ColumnBuilder) {
         let table = part.table

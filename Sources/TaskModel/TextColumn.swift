@@ -41,6 +41,11 @@ public struct TextColumn: Sendable {
     /// Whether record `index` has no text.
     public func isEmpty(at index: Int) -> Bool { byteRange(at: index).isEmpty }
 
+    /// Makes room for the offsets of `capacity` records, once some record has text (before, there are none).
+    public mutating func reserveCapacity(_ capacity: Int) {
+        if !offsets.isEmpty { offsets.reserveCapacity(capacity + 1) }
+    }
+
     /// Appends the texts of `partCount` records given as a reader holds them: their bytes, and
     /// `partCount + 1` offsets into them from 0.
     public mutating func append(bytes partBytes: UnsafeRawBufferPointer, offsets partOffsets: UnsafeBufferPointer<UInt64>) {

@@ -70,3 +70,15 @@ struct TextColumnTests {
         #expect(pieces.durationMs == whole.durationMs && pieces.data.count == 400 && pieces.output.isEmpty(at: 399))
     }
 }
+
+/// The room the assembler makes for the rest of a file, judged by its first chunk.
+@Suite("the records a file is expected to hold")
+struct ExpectedRecordsTests {
+    @Test("the rest of a file is judged by the records of the part read, a little over")
+    func estimate() {
+        #expect(JSONRecordReader.expectedRecords(9_000, after: 100, in: 1_000) == 946)  // 900 × 1.05, and one more
+        #expect(JSONRecordReader.expectedRecords(0, after: 100, in: 1_000) == 0)
+        #expect(JSONRecordReader.expectedRecords(9_000, after: 0, in: 1_000) == 0)
+        #expect(JSONRecordReader.expectedRecords(9_000, after: 100, in: 0) == 0)
+    }
+}
