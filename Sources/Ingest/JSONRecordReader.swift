@@ -42,7 +42,7 @@ struct JSONRecordReader {
             line = try parseLines(UnsafeRawBufferPointer(rebasing: contents[..<end]), firstLine: line, input: file.name,
                                   into: &assembler)
             if firstChunk, let size = file.size {  // the first chunk tells how many records the file holds
-                assembler.reserve(more: Self.expectedRecords(size - end, after: assembler.count - recordsBefore, in: end))
+                assembler.reserve(more: TableAssembler.expectedRecords(size - end, after: assembler.count - recordsBefore, in: end))
             }
             firstChunk = false
             buffer.removeFirst(end)
@@ -95,13 +95,6 @@ struct JSONRecordReader {
         else { return [text] }
         return [UnsafeRawBufferPointer(rebasing: text[..<(newline + 1)]),
                 UnsafeRawBufferPointer(rebasing: text[(newline + 1)...])]
-    }
-
-    /// How many records `bytes` more bytes will hold, judging by the `records` that `parsed` bytes held;
-    /// a little more than that, so that the estimate is seldom short (room left over is never touched).
-    static func expectedRecords(_ bytes: Int, after records: Int, in parsed: Int) -> Int {
-        guard parsed > 0, records > 0, bytes > 0 else { return 0 }
-        return Int(Double(bytes) / Double(parsed) * Double(records) * 1.05) + 1
     }
 
     /// The last line break is at most one line from the end, so a backward scan is short.

@@ -30,6 +30,13 @@ struct TableAssembler {
         columns.reserve(count + more)
     }
 
+    /// How many records `bytes` more bytes of an input will hold, judging by the `records` that its
+    /// first `parsed` bytes held; a little more than that, so that the estimate is seldom short.
+    static func expectedRecords(_ bytes: Int, after records: Int, in parsed: Int) -> Int {
+        guard parsed > 0, records > 0, bytes > 0 else { return 0 }
+        return Int(Double(bytes) / Double(parsed) * Double(records) * 1.05) + 1
+    }
+
     /// Every record appended, as one table.
     var table: TaskTable { columns.finished }
 }

@@ -41,9 +41,12 @@ public struct TextColumn: Sendable {
     /// Whether record `index` has no text.
     public func isEmpty(at index: Int) -> Bool { byteRange(at: index).isEmpty }
 
-    /// Makes room for the offsets of `capacity` records, once some record has text (before, there are none).
+    /// Makes room for `capacity` records, their texts as long on average as those so far; nothing while
+    /// every text is empty (there are then no offsets to hold).
     public mutating func reserveCapacity(_ capacity: Int) {
-        if !offsets.isEmpty { offsets.reserveCapacity(capacity + 1) }
+        guard !offsets.isEmpty, capacity > count else { return }
+        offsets.reserveCapacity(capacity + 1)
+        bytes.reserveCapacity(Int(Double(bytes.count) / Double(count) * Double(capacity)))
     }
 
     /// Appends the texts of `partCount` records given as a reader holds them: their bytes, and

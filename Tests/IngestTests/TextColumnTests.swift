@@ -76,9 +76,9 @@ struct TextColumnTests {
 struct ExpectedRecordsTests {
     @Test("the rest of a file is judged by the records of the part read, a little over")
     func estimate() {
-        #expect(JSONRecordReader.expectedRecords(9_000, after: 100, in: 1_000) == 946)  // 900 × 1.05, and one more
-        #expect(JSONRecordReader.expectedRecords(0, after: 100, in: 1_000) == 0)
-        #expect(JSONRecordReader.expectedRecords(9_000, after: 0, in: 1_000) == 0)
-        #expect(JSONRecordReader.expectedRecords(9_000, after: 100, in: 0) == 0)
+        #expect(TableAssembler.expectedRecords(9_000, after: 100, in: 1_000) == 946)  // 900 × 1.05, and one more
+        #expect(TableAssembler.expectedRecords(0, after: 100, in: 1_000) == 0)
+        #expect(TableAssembler.expectedRecords(9_000, after: 0, in: 1_000) == 0)
+        #expect(TableAssembler.expectedRecords(9_000, after: 100, in: 0) == 0)
     }
 }
