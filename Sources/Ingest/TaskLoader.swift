@@ -52,7 +52,7 @@ public struct TaskLoader: Sendable {
         where !assembler.seenSources.contains(field) {
             throw .sourceNotFound(field: field.name, source: source)
         }
-        return LoadedRecords(table: assembler.table, stores: stores)
+        return LoadedRecords(table: assembler.finish(), stores: stores)
     }
 
     /// What one input turned out to be.

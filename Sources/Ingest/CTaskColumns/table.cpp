@@ -14,10 +14,13 @@
 namespace taskcolumns {
 
 int32_t Dictionary::encode(std::string_view value) {
-    if (last_ >= 0 && entries[static_cast<size_t>(last_)] == value) {
-        codes.push_back(last_);
-        return last_;
-    }
+    const int32_t code = code_of(value);
+    codes.push_back(code);
+    return code;
+}
+
+int32_t Dictionary::code_of(std::string_view value) {
+    if (last_ >= 0 && entries[static_cast<size_t>(last_)] == value) return last_;
     if (2 * (entries.size() + 1) > slots_.size()) grow();
     const auto hash = static_cast<uint32_t>(std::hash<std::string_view>{}(value));
     const size_t mask = slots_.size() - 1;
@@ -31,7 +34,6 @@ int32_t Dictionary::encode(std::string_view value) {
         slots_[at] = Slot{hash, static_cast<int32_t>(entries.size() - 1)};
     }
     last_ = slots_[at].code;
-    codes.push_back(last_);
     return last_;
 }
 
@@ -242,6 +244,31 @@ extern "C" size_t tc_table_dictionary_size(const tc_table *t, tc_dictionary_colu
 
 extern "C" tc_string tc_table_dictionary_entry(const tc_table *t, tc_dictionary_column c, size_t code) {
     const std::string &entry = t->dictionaries[c].entries[code];
+    return {entry.data(), entry.size()};
+}
+
+struct tc_dictionary {
+    taskcolumns::Dictionary dictionary;
+};
+
+extern "C" tc_dictionary *tc_dictionary_create(void) { return new (std::nothrow) tc_dictionary(); }
+
+extern "C" void tc_dictionary_destroy(tc_dictionary *dictionary) { delete dictionary; }
+
+extern "C" int tc_dictionary_merge(tc_dictionary *dictionary, const tc_table *t, tc_dictionary_column c, int32_t *map) {
+    const auto &entries = t->dictionaries[c].entries;
+    try {
+        for (size_t code = 0; code < entries.size(); code++) map[code] = dictionary->dictionary.code_of(entries[code]);
+    } catch (const std::bad_alloc &) {
+        return 0;
+    }
+    return 1;
+}
+
+extern "C" size_t tc_dictionary_size(const tc_dictionary *dictionary) { return dictionary->dictionary.entries.size(); }
+
+extern "C" tc_string tc_dictionary_entry(const tc_dictionary *dictionary, size_t code) {
+    const std::string &entry = dictionary->dictionary.entries[code];
     return {entry.data(), entry.size()};
 }
 

@@ -17,7 +17,10 @@ namespace taskcolumns {
 /// only when the hashes agree).
 class Dictionary {
 public:
+    /// Records the code of `value` (see `code_of`) as the next record's.
     int32_t encode(std::string_view value);
+    /// The code of `value`, which is added when new.
+    int32_t code_of(std::string_view value);
     /// Forgets every code and entry.
     void clear();
     std::vector<int32_t> codes;

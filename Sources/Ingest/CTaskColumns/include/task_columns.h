@@ -271,6 +271,24 @@ const int32_t *tc_table_codes(const tc_table *table, tc_dictionary_column column
 size_t tc_table_dictionary_size(const tc_table *table, tc_dictionary_column column);
 tc_string tc_table_dictionary_entry(const tc_table *table, tc_dictionary_column column, size_t code);
 
+/* One dictionary across the parts of an input that were parsed apart: each
+ * part's entries are merged into it, keeping the order of first appearance. */
+typedef struct tc_dictionary tc_dictionary;
+
+/* Creates an empty dictionary, or returns NULL when out of memory. */
+tc_dictionary *tc_dictionary_create(void);
+void tc_dictionary_destroy(tc_dictionary *dictionary);
+
+/* Adds the entries of 'column' of 'table' that 'dictionary' lacks, and writes
+ * at map[i] the dictionary's code of the table's code i, for each of its
+ * tc_table_dictionary_size() entries. Returns 0 when out of memory (the
+ * dictionary then holds some of the entries), 1 otherwise. */
+int tc_dictionary_merge(tc_dictionary *dictionary, const tc_table *table, tc_dictionary_column column, int32_t *map);
+
+size_t tc_dictionary_size(const tc_dictionary *dictionary);
+/* Entry 'code' (below tc_dictionary_size()), valid until the next merge. */
+tc_string tc_dictionary_entry(const tc_dictionary *dictionary, size_t code);
+
 /* Free-text columns: the bytes of every record back to back and count + 1
  * offsets, so record i is bytes[offsets[i] .. offsets[i+1]). */
 typedef enum tc_text_column {
