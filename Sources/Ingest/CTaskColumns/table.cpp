@@ -113,9 +113,22 @@ bool check_duration(double duration, const char *field, tc_error *err) {
     return true;
 }
 
+/// Whether p[0..n) is ASCII without NUL, which is text with nothing more to check: most ids, names,
+/// statuses and times are. One pass the compiler vectorizes, where memchr and the UTF-8 validator
+/// would be two calls each with their own setup, for a few bytes.
+bool is_plain_ascii(const char *p, size_t n) {
+    unsigned char high = 0, nonzero = 1;
+    for (size_t i = 0; i < n; i++) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        high |= c;
+        nonzero &= c != 0;
+    }
+    return !(high & 0x80) && nonzero;
+}
+
 /// Checks that a string is text: UTF-8 (unless the reader checked it) without NUL.
 bool check_text(tc_string s, const char *field, bool utf8_checked, tc_error *err) {
-    if (s.len == 0) return true;
+    if (s.len == 0 || (s.len <= 64 && is_plain_ascii(s.ptr, s.len))) return true;
     if (std::memchr(s.ptr, 0, s.len)) {
         set_error(err, TC_ERR_TEXT, field, "%s contains a NUL character, which text may not hold", field);
         return false;
