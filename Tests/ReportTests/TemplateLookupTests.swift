@@ -28,6 +28,18 @@ struct TemplateLookupTests {
         #expect(pairs.count == 14)
         for pair in pairs { #expect(pair.looked == pair.reflected, "\(pair.label)") }
         #expect(row.child(named: "missing") == nil)
+        #expect(row.pageBytes == PageList.reflectedSize(of: row) && row.pageBytes > 0)
+    }
+
+    @Test("the grid's rows and cells: their sizes agree with reflection")
+    func gridSizes() {
+        let cells = (1...3).map { i in
+            ReportPage.GridCell(mark: HTMLText("✗"), kind: HTMLText("failed"), color: HTMLText("#d64545"),
+                                text: HTMLText("r\(i): <failed> · \(i)s"), ran: i != 2)
+        }
+        let row = ReportPage.GridRow(name: HTMLText("a & b"), group: HTMLText("g"), failures: HTMLText("2"), cells: cells)
+        #expect(row.pageBytes == PageList.reflectedSize(of: row) && row.pageBytes > cells[0].pageBytes * 3)
+        for cell in cells { #expect(cell.pageBytes == PageList.reflectedSize(of: cell)) }
     }
 
     @Test("the grid's cells: each field by its name, and nothing else")

@@ -33,7 +33,7 @@ final class RenderBudget: Sendable {
 
     /// Counts a lookup that found `value`; false (and the budget spent for good) once there is no room for it.
     func admit(_ value: Any) -> Bool {
-        let items = (value as? any Collection)?.count ?? 0
+        let items = (value as? any ListedItems)?.itemCount ?? 0
         let bytes = (value as? HTMLText)?.markup.utf8.count ?? 0
         return state.withLock { state in
             guard !state.exceeded else { return false }
@@ -46,4 +46,14 @@ final class RenderBudget: Sendable {
 
     /// Whether the render ran out of budget.
     var isExceeded: Bool { state.withLock { $0.exceeded } }
+}
+
+/// A list a section renders once per item: what ``RenderBudget`` counts as items. (Not every
+/// `Collection`: a `String` is one too, and counting its characters cost a pass over each text.)
+private protocol ListedItems {
+    var itemCount: Int { get }
+}
+
+extension Array: ListedItems {
+    fileprivate var itemCount: Int { count }
 }
