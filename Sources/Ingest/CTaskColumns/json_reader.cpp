@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 
@@ -240,8 +241,26 @@ private:
     }
 };
 
+/// The line breaks in [p, end), eight bytes at a time. (`std::count` compiled to a loop of two
+/// bytes a cycle, and counting a chunk's lines to size its columns was half the time spent in
+/// `tc_table_append_json_lines` itself.)
+size_t count_newlines(const char *p, const char *end) {
+    constexpr uint64_t newlines = 0x0A0A0A0A0A0A0A0Aull, low7 = 0x7F7F7F7F7F7F7F7Full, high = 0x8080808080808080ull;
+    size_t count = 0;
+    for (; end - p >= 8; p += 8) {
+        uint64_t word;
+        std::memcpy(&word, p, sizeof word);
+        const uint64_t x = word ^ newlines;  // a zero byte where a line break was
+        // High bit of each byte set when the byte is not zero; no carry crosses bytes.
+        const uint64_t nonzero = ((x & low7) + low7) | x;
+        count += static_cast<size_t>(((~nonzero & high) >> 7) * 0x0101010101010101ull >> 56);  // sum of the bytes' 0 or 1
+    }
+    for (; p < end; p++) count += *p == '\n';
+    return count;
+}
+
 size_t line_of(const char *begin, const char *at) {
-    return 1 + static_cast<size_t>(std::count(begin, at, '\n'));
+    return 1 + count_newlines(begin, at);
 }
 
 /// Whether a line holds nothing but spaces, tabs and a carriage return. (Not
@@ -317,7 +336,7 @@ extern "C" tc_status tc_table_append_json_lines(tc_table *table, const char *tex
     const char *end = text + len;
     size_t line = first_line, number = 0;
     try {
-        table->reserve_more(static_cast<size_t>(std::count(text, end, '\n')) + 1);
+        table->reserve_more(count_newlines(text, end) + 1);
     } catch (const std::bad_alloc &) {
         set_error(err, TC_ERR_INTERNAL, "", "out of memory");
         return err->status;
@@ -475,7 +494,7 @@ tc_status tc_json_array_reader::push(const char *text, size_t len, bool last, si
                 }
                 return err->status;
             }
-            line += static_cast<size_t>(std::count(p, stop, '\n'));
+            line += count_newlines(p, stop);
             content_line = line;
             p = stop;
             expecting = Expecting::comma_or_close;
