@@ -17,7 +17,7 @@ struct JUnitRecordReader {
         guard let reader = tc_junit_create(builder.table) else { fatalError("out of memory creating the JUnit reader") }
         defer { tc_junit_destroy(reader) }
         var last = false
-        var pushed = 0
+        var firstPiece = true
         while true {
             let contents = buffer.contents
             var start = 0
@@ -25,10 +25,10 @@ struct JUnitRecordReader {
                 let end = min(start + Self.pieceSize, contents.count)
                 let piece = UnsafeRawBufferPointer(rebasing: contents[start..<end])
                 try builder.appendJUnit(piece, through: reader, last: last && end == contents.count, input: file.name)
-                if pushed == 0, end > 0, let size = file.size {  // the first piece tells how many test cases the file holds
+                if firstPiece, end > 0, let size = file.size {  // the first piece tells how many test cases the file holds
                     assembler.reserve(more: TableAssembler.expectedRecords(size - end, after: builder.count, in: end))
+                    firstPiece = false
                 }
-                pushed += end - start
                 assembler.append(builder)
                 builder.removeAll()
                 start = end
