@@ -19,18 +19,7 @@ public struct UTCTime: Sendable, Equatable {
     /// (Howard Hinnant's civil_from_days). Never traps: a time outside
     /// ``supportedSeconds`` is clamped to its ends, and NaN reads as 0.
     public init(seconds: Double) {
-        let range = Self.supportedSeconds
-        let clamped = seconds.isNaN ? 0 : min(max(seconds, range.lowerBound), range.upperBound)
-        // A time read as "…:03.343" is the Double nearest to it, a hair below or above: that millisecond
-        // when it reads back as this very Double (flooring would give .342), else the one it falls in.
-        let scaled = clamped * 1000, nearest = scaled.rounded()
-        let totalMilliseconds = Int(nearest / 1000 == clamped ? nearest : scaled.rounded(.down))
-        var days = totalMilliseconds / 86_400_000
-        var rest = totalMilliseconds % 86_400_000
-        if rest < 0 {
-            rest += 86_400_000
-            days -= 1
-        }
+        let (days, rest) = Self.dayAndMilliseconds(of: seconds)
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -44,6 +33,19 @@ public struct UTCTime: Sendable, Equatable {
         minute = rest % 3_600_000 / 60_000
         second = rest % 60_000 / 1000
         millisecond = rest % 1000
+    }
+
+    /// The day of `seconds` since 1970-01-01 and the milliseconds into it, clamped and rounded as
+    /// ``init(seconds:)`` says.
+    public static func dayAndMilliseconds(of seconds: Double) -> (day: Int, milliseconds: Int) {
+        let range = supportedSeconds
+        let clamped = seconds.isNaN ? 0 : min(max(seconds, range.lowerBound), range.upperBound)
+        // A time read as "…:03.343" is the Double nearest to it, a hair below or above: that millisecond
+        // when it reads back as this very Double (flooring would give .342), else the one it falls in.
+        let scaled = clamped * 1000, nearest = scaled.rounded()
+        let totalMilliseconds = Int(nearest / 1000 == clamped ? nearest : scaled.rounded(.down))
+        let day = totalMilliseconds / 86_400_000, rest = totalMilliseconds % 86_400_000
+        return rest < 0 ? (day - 1, rest + 86_400_000) : (day, rest)
     }
 
     /// `2026-11-24T01:02:03Z`, or with `milliseconds` `2026-11-24T01:02:03.042Z`.

@@ -29,6 +29,7 @@ public struct CSVExporter: ReportExporter {
         let names = table.name.entries.map(CSVField.bytes), groups = table.group.entries.map(CSVField.bytes)
         var chunk: [UInt8] = []
         chunk.reserveCapacity(chunkSize + 4096)
+        var times = RFC3339Writer()
         func text(_ column: TextColumn, _ i: Int) {
             CSVField.append(column.bytes[column.byteRange(at: i)], to: &chunk)
         }
@@ -42,8 +43,8 @@ public struct CSVExporter: ReportExporter {
                 case .name: chunk += names[Int(table.name.codes[i])]
                 case .group: chunk += groups[Int(table.group.codes[i])]
                 case .status: chunk += statuses[Int(table.status.codes[i])]
-                case .startedAt: ExportValue.append(time: table.startedAt[i], to: &chunk)
-                case .finishedAt: ExportValue.append(time: table.finishedAt[i], to: &chunk)
+                case .startedAt: ExportValue.append(time: table.startedAt[i], through: &times, to: &chunk)
+                case .finishedAt: ExportValue.append(time: table.finishedAt[i], through: &times, to: &chunk)
                 case .durationMs: ExportValue.append(number: table.durationMs[i], to: &chunk)
                 case .exitCode: ExportValue.append(integer: table.exitCode[i], to: &chunk)
                 case .attempts: ExportValue.append(integer: table.attempts[i], to: &chunk)

@@ -53,14 +53,15 @@ enum ExportValue {
     /// RFC 3339 UTC, with milliseconds when the time has a fraction of a second; empty when missing.
     static func time(_ seconds: Double) -> String {
         var bytes: [UInt8] = []
-        append(time: seconds, to: &bytes)
+        var writer = RFC3339Writer()
+        append(time: seconds, through: &writer, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends ``time(_:)``'s text.
-    static func append(time seconds: Double, to bytes: inout [UInt8]) {
+    /// Appends ``time(_:)``'s text through `writer`, which keeps the date of the day before.
+    static func append(time seconds: Double, through writer: inout RFC3339Writer, to bytes: inout [UInt8]) {
         guard !seconds.isNaN else { return }
-        UTCTime(seconds: seconds).appendRFC3339(to: &bytes, milliseconds: seconds != seconds.rounded(.down))
+        writer.append(seconds, milliseconds: seconds != seconds.rounded(.down), to: &bytes)
     }
 
     /// Appends the decimal digits of `value`, with a minus sign when negative.
