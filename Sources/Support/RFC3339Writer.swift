@@ -6,6 +6,7 @@ public struct RFC3339Writer {
     private var day = Int.min
     private var date: [UInt8] = []
 
+    /// A writer that has written no time yet.
     public init() {}
 
     /// Appends ``UTCTime/rfc3339(milliseconds:)``'s text for `seconds` to `bytes`.
