@@ -35,10 +35,9 @@ public struct ReportWriter: Sendable {
 
     /// Writes the report of `document`.
     ///
-    /// The page is rendered on a thread of its own while
-    /// the charts and the data files are made: at 1M records each takes about
-    /// a tenth of a second, and the charts' concurrent drawing leaves a core
-    /// idle for part of it.
+    /// The page is rendered on a thread of its own while the charts and the
+    /// data files are made: at 1M records each takes about a tenth of a
+    /// second, and the charts' concurrent drawing leaves a core idle for part of it.
     /// - Returns: The path of `index.html`.
     /// - Throws: ``ReportError``; nothing of the report is then written.
     @discardableResult
