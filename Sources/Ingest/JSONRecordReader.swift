@@ -41,8 +41,8 @@ struct JSONRecordReader {
             }
             line = try parseLines(UnsafeRawBufferPointer(rebasing: contents[..<end]), firstLine: line, input: file.name,
                                   into: &assembler)
-            if firstChunk, let size = file.size {  // the first chunk tells how many records the file holds
-                assembler.reserve(more: TableAssembler.expectedRecords(size - end, after: assembler.count - recordsBefore, in: end))
+            if firstChunk {  // the first chunk tells how many records the file holds
+                assembler.reserve(forRestOf: file, afterParsing: end, thatHeld: assembler.count - recordsBefore)
             }
             firstChunk = false
             buffer.removeFirst(end)

@@ -25,8 +25,8 @@ struct JUnitRecordReader {
                 let end = min(start + Self.pieceSize, contents.count)
                 let piece = UnsafeRawBufferPointer(rebasing: contents[start..<end])
                 try builder.appendJUnit(piece, through: reader, last: last && end == contents.count, input: file.name)
-                if firstPiece, end > 0, let size = file.size {  // the first piece tells how many test cases the file holds
-                    assembler.reserve(more: TableAssembler.expectedRecords(size - end, after: builder.count, in: end))
+                if firstPiece, end > 0 {  // the first piece tells how many test cases the file holds
+                    assembler.reserve(forRestOf: file, afterParsing: end, thatHeld: builder.count)
                     firstPiece = false
                 }
                 assembler.append(builder)

@@ -23,11 +23,13 @@ struct TableAssembler {
     /// The number of records appended so far.
     var count: Int { columns.durationMs.count }
 
-    /// Makes room for `more` records beyond those appended, so that the columns do not grow by
-    /// doubling (a copy of each column, and fresh pages to fault in, each time). Room that is never
-    /// filled is address space only: the pages are not touched.
-    mutating func reserve(more: Int) {
-        columns.reserve(count + more)
+    /// Makes room for the records the rest of `file` holds, judging by the `records` its first `parsed`
+    /// bytes held, so that the columns do not grow by doubling (a copy of each column, and fresh pages to
+    /// fault in, each time). Room that is never filled is address space only: the pages are not touched.
+    /// Nothing for an input of unknown size (standard input, a pipe).
+    mutating func reserve(forRestOf file: InputFile, afterParsing parsed: Int, thatHeld records: Int) {
+        guard let size = file.size else { return }
+        columns.reserve(count + Self.expectedRecords(size - parsed, after: records, in: parsed))
     }
 
     /// How many records `bytes` more bytes of an input will hold, judging by the `records` that its
