@@ -37,28 +37,18 @@ public struct ReportJob: Sendable {
         let loaded = try PipelineError.wrapping { () throws(IngestError) in
             try loader.read(request.inputs.map(InputSource.init(argument:)))
         }
-        return (try run(over: loaded, loader: loader), loaded.stores.map(\.input))
+        let stores = loaded.stores.map(\.input)
+        return (try run(over: consume loaded, loader: loader), stores)
     }
 
-    /// Makes the report of records already read (a nightly run's store).
-    func run(over loaded: LoadedRecords, loader: TaskLoader) throws(PipelineError) -> ReportOutcome {
+    /// Makes the report of the records read. `loaded` is consumed: once the document holds the described
+    /// run's records, the table of every record is let go, before the report is written.
+    private func run(over loaded: consuming LoadedRecords, loader: TaskLoader) throws(PipelineError) -> ReportOutcome {
         let templates = try PipelineError.wrapping { () throws(ReportError) in
             try request.templates.map { path throws(ReportError) in try TemplateSet(folder: path) } ?? TemplateSet()
         }
-        let baseline = try PipelineError.wrapping { () throws(IngestError) in
-            try request.baseline.map { path throws(IngestError) in try loader.load([InputSource(argument: path)]) }
-        }
         let history = try request.history.map { path throws(PipelineError) in try HistoryInput(path: path) }
-        let records = loaded.table
-        let statistics = TaskStatistics(
-            table: records, scope: request.scope, baseline: baseline, prior: history?.records, options: request.statistics)
-        // The run the page describes: the latest of several, or the only one.
-        let described = statistics.describedRun(in: records)
-        let stored = try StoredRun(described, in: loaded)
-        let document = ReportDocument(
-            title: request.title, inputs: request.inputs, records: records, statistics: statistics,
-            baseline: request.baseline, history: history?.records == nil ? nil : request.history,
-            gates: request.gates.map { GateResult($0, statistics: statistics) }, attempts: stored.attempts, needs: stored.needs, toolVersion: toolVersion)
+        let document = try self.document(of: consume loaded, history: history, loader: loader)
         let writer = ReportWriter(
             path: request.folder, templates: templates, exports: request.exports, singleFile: request.singleFile)
         let page = try PipelineError.wrapping { () throws(ReportError) in try writer.write(document) }
@@ -66,6 +56,27 @@ public struct ReportJob: Sendable {
             try PipelineError.wrapping { () throws(ReportError) in try SummaryExporter.append(document, to: summaryTo) }
         }
         return ReportOutcome(page: page, document: document, warnings: [history?.warning].compactMap { $0 })
+    }
+
+    /// The statistics of the records read, against the baseline and the history if any, and what the stores
+    /// kept of the described run, as a document.
+    private func document(
+        of loaded: consuming LoadedRecords, history: HistoryInput?, loader: TaskLoader
+    ) throws(PipelineError) -> ReportDocument {
+        let baseline = try PipelineError.wrapping { () throws(IngestError) in
+            try request.baseline.map { path throws(IngestError) in try loader.load([InputSource(argument: path)]) }
+        }
+        let records = loaded.table
+        let statistics = TaskStatistics(
+            table: records, scope: request.scope, baseline: baseline, prior: history?.records, options: request.statistics)
+        // The run the page describes: the latest of several, or the only one.
+        let described = statistics.describedRun(in: records)
+        let stored = try StoredRun(described, in: loaded)
+        return ReportDocument(
+            title: request.title, inputs: request.inputs, records: records, statistics: statistics,
+            baseline: request.baseline, history: history?.records == nil ? nil : request.history,
+            gates: request.gates.map { GateResult($0, statistics: statistics) }, attempts: stored.attempts,
+            needs: stored.needs, toolVersion: toolVersion)
     }
 }
 

@@ -11,7 +11,9 @@ public struct ReportDocument: Sendable {
     public var title: String
     /// The inputs as named on the command line.
     public var inputs: [String]
-    /// The records as read; `tasks.csv` and `junit.xml` list those of the described run (``describedRows``).
+    /// The records of the described run (``Stats/TaskStatistics/run``), or every record read when the statistics
+    /// describe them all: what the page lists and `tasks.csv` and `junit.xml` hold. Only these are kept, so
+    /// that a caller which lets go of the table it read holds one run's records while the report is written.
     public let records: TaskTable
     public let statistics: TaskStatistics
     /// The input the changes were compared against (`--baseline`); nil when compared with the previous run.
@@ -31,6 +33,7 @@ public struct ReportDocument: Sendable {
     /// Every chart of the report, built once from the statistics and the schedule, in page order.
     public let charts: [(kind: ChartKind, chart: Chart)]
 
+    /// A document of `records` as read, of which it keeps the described run's (see ``records``).
     public init(
         title: String, inputs: [String], records: TaskTable, statistics: TaskStatistics, baseline: String? = nil,
         history: String? = nil, gates: [GateResult] = [], attempts: [String: [TaskAttempt]] = [:], needs: [String: [String]] = [:],
@@ -38,7 +41,8 @@ public struct ReportDocument: Sendable {
     ) {
         self.title = title
         self.inputs = inputs
-        self.records = records
+        let described = records.rows(ofRun: statistics.run)
+        self.records = described.count == records.count ? records : records.selecting(described)
         self.statistics = statistics
         self.baseline = baseline
         self.history = history
@@ -46,8 +50,7 @@ public struct ReportDocument: Sendable {
         self.attempts = attempts
         self.generatedAt = generatedAt
         self.toolVersion = toolVersion
-        describedRows = records.rows(ofRun: statistics.run)
-        let schedule = RunSchedule(table: records, rows: describedRows, attempts: attempts, needs: needs)
+        let schedule = RunSchedule(table: self.records, rows: Array(0..<self.records.count), attempts: attempts, needs: needs)
         self.schedule = schedule
         charts = ChartKind.allCases.compactMap { kind in kind.chart(for: statistics, schedule: schedule).map { (kind, $0) } }
     }
@@ -57,13 +60,10 @@ public struct ReportDocument: Sendable {
         UTCTime(seconds: generatedAt.timeIntervalSince1970).rfc3339()
     }
 
-    /// The rows of ``records`` the statistics describe: the latest run's, or all.
-    public let describedRows: [Int]
-
-    /// The described rows that failed or timed out, in input order.
+    /// The rows of ``records`` that failed or timed out, in input order.
     public var failedRows: [Int] {
         let failing = records.status.entries.map { StatusKind(label: $0).isFailure }
-        return describedRows.filter { failing[Int(records.status.codes[$0])] }
+        return records.status.codes.indices.filter { failing[Int(records.status.codes[$0])] }
     }
 
     /// The attempts at the task of record `row`, the last first: the store's when it kept them, else one

@@ -17,13 +17,13 @@ public struct CSVExporter: ReportExporter {
     public init() {}
 
     public func files(for document: ReportDocument) -> [ReportFile] {
-        let table = document.records, rows = document.describedRows
-        return [ReportFile(path: "tasks.csv") { output in Self.write(table, rows: rows, to: output) }]
+        let table = document.records
+        return [ReportFile(path: "tasks.csv") { output in Self.write(table, to: output) }]
     }
 
-    /// Writes the header and the records of `table` at `rows`. Dictionary entries are made into
+    /// Writes the header and every record of `table`. Dictionary entries are made into
     /// fields once each; free text is copied from the column's bytes.
-    static func write(_ table: TaskTable, rows: [Int], to output: FileOutput) {
+    static func write(_ table: TaskTable, to output: FileOutput) {
         output.write(columns.joined(separator: ",") + "\r\n")
         let runs = table.runID.entries.map(CSVField.bytes), statuses = table.status.entries.map(CSVField.bytes)
         let names = table.name.entries.map(CSVField.bytes), groups = table.group.entries.map(CSVField.bytes)
@@ -34,7 +34,7 @@ public struct CSVExporter: ReportExporter {
             CSVField.append(column.bytes[column.byteRange(at: i)], to: &chunk)
         }
         let comma = UInt8(ascii: ",")
-        for i in rows {
+        for i in 0..<table.count {
             for (position, field) in RecordField.allCases.enumerated() {
                 if position > 0 { chunk.append(comma) }
                 switch field {

@@ -27,7 +27,7 @@ public struct JUnitExporter: ReportExporter {
 
     /// Writes the document in pieces of about a megabyte to `send`.
     private static func write(_ document: ReportDocument, send: ([UInt8]) -> Void) {
-        let records = document.records, rows = document.describedRows
+        let records = document.records, rows = 0..<records.count
         let kinds = records.status.entries.map(StatusKind.init(label:))
         let names = records.name.entries.map { escapedBytes($0) }
         let groups = records.group.entries.map { escapedBytes($0.isEmpty ? "tasks" : $0) }

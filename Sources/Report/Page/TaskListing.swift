@@ -17,8 +17,8 @@ struct TaskListing {
     init(_ document: ReportDocument, failureEntries: [Int: Int]) {
         let records = document.records
         let kinds = records.status.entries.map(StatusKind.init(label:))
-        let described = document.describedRows
-        total = described.count
+        let described = 0..<records.count
+        total = records.count
         // By severity, then in input order: a pass per severity, stopping once the table is full,
         // so a run of a million tasks costs no sort.
         var ordered: [Int] = []
