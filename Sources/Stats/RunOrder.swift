@@ -18,7 +18,7 @@ struct RunOrder {
     /// Run-id dictionary codes of runs with records, oldest first.
     let codes: [Int]
     /// `rows[code]`: the rows of that run, in input order.
-    let rows: [[Int]]
+    let rows: RunRows
     /// Records without a run id among records with one: they belong to no run.
     let runlessCount: Int
     /// `earliest[code]`: the earliest start of that run's records, Unix seconds; +infinity when none has one.
@@ -29,14 +29,13 @@ struct RunOrder {
     init(_ table: TaskTable, ordering: Ordering) {
         self.table = table
         let runCount = table.runID.entries.count
-        // One run needs no pass over the rows to find its own.
-        let rows = runCount == 1 ? [Array(0..<table.count)] : RunRows.of(table)
+        let rows = RunRows(table)
         self.rows = rows
-        var present = (0..<runCount).filter { !rows[$0].isEmpty }
+        var present = (0..<runCount).filter { rows.count(of: $0) > 0 }
         // Records without a run id beside runs that have one are no run of their own.
         if present.count > 1, let runless = present.first(where: { table.runID.entries[$0].isEmpty }) {
             present.removeAll { $0 == runless }
-            runlessCount = rows[runless].count
+            runlessCount = rows.count(of: runless)
         } else {
             runlessCount = 0
         }
@@ -51,10 +50,10 @@ struct RunOrder {
         self.earliest = earliest
         switch ordering {
         case .byAppearance:
-            codes = present.sorted { rows[$0][0] < rows[$1][0] }
+            codes = present.sorted { rows.first(of: $0)! < rows.first(of: $1)! }
         case .byStart:
             func key(_ code: Int) -> (Int, Double, Double, Int) {
-                (earliest[code].isFinite ? 1 : 0, earliest[code].isFinite ? earliest[code] : 0, latest[code], rows[code][0])
+                (earliest[code].isFinite ? 1 : 0, earliest[code].isFinite ? earliest[code] : 0, latest[code], rows.first(of: code)!)
             }
             codes = present.sorted { key($0) < key($1) }
         }
@@ -63,7 +62,7 @@ struct RunOrder {
     /// Each run's figures, oldest first, and every status label's count across them.
     func figures() -> (statuses: [StatusCount], runs: [RunHistory.Run]) {
         let statuses = StatusOrder(table: table)
-        let breakdowns = CodeBreakdown.of(table.runID, in: table, statuses: statuses, quantiles: [0.95])
+        let breakdowns = CodeBreakdown.of(table.runID, in: table, statuses: statuses, quantiles: [0.95], rows: rows)
         let runs = codes.map { run in
             let b = breakdowns[run]
             return RunHistory.Run(
