@@ -28,7 +28,7 @@ struct CodeBreakdown {
             if let partitioned {
                 values = Array(partitioned.values[partitioned.offsets[code]..<partitioned.offsets[code + 1]])
             } else {
-                values = rows![code].map { table.durationMs[$0] }
+                values = rows![code].map { table.durationMs[Int($0)] }
                 values.removeAll(where: \.isNaN)
             }
             let figures = StatsKernel.percentiles(&values, quantiles: quantiles)

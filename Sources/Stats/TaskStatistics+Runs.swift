@@ -27,7 +27,7 @@ extension TaskStatistics {
         let earlier = prior.map { RunOrder(Self.runs(of: $0, besides: table), ordering: .byAppearance) }
         let runCount = own.count + (earlier?.count ?? 0)
         if scope == .latest, runCount >= 2 || own.runlessCount > 0, let latest = own.codes.last {
-            self.init(table: table.selecting(own.rows[latest]), options: options)
+            self.init(table: table.selecting(own.rows[latest].map(Int.init)), options: options)
             self.run = table.runID.entries[latest]
         } else {
             self.init(table: table, options: options)

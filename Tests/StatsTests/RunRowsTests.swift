@@ -32,7 +32,7 @@ struct RunRowsTests {
         let codes = Self.table.runID.codes
         for code in Self.table.runID.entries.indices {
             let expected = codes.indices.filter { codes[$0] == Int32(code) }
-            #expect(rows[code] == expected, "run \(Self.table.runID.entries[code])")
+            #expect(rows[code].map(Int.init) == expected, "run \(Self.table.runID.entries[code])")
             #expect(rows.count(of: code) == expected.count)
             #expect(rows.first(of: code) == expected.first)
         }

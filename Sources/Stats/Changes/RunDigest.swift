@@ -45,7 +45,7 @@ public struct RunDigest: Sendable, Equatable {
     /// Digests the records at `rows` of `table`.
     /// - Parameter limit: Keep at most this many tasks: those that failed first, then the others in order
     ///   of appearance. Tasks left out cost a lookup per record, nothing more.
-    init(table: TaskTable, rows: [Int], runId: String, limit: Int? = nil) {
+    init(table: TaskTable, rows: ArraySlice<Int32>, runId: String, limit: Int? = nil) {
         self.runId = runId
         let kinds = table.status.entries.map(StatusKind.init(label:))
         let tasksOfRows = TaskSlots(table: table, rows: rows, kinds: kinds)
@@ -55,13 +55,14 @@ public struct RunDigest: Sendable, Equatable {
         var place = [Int32](repeating: -1, count: tasksOfRows.firstRows.count)
         for (index, slot) in kept.enumerated() { place[slot] = Int32(index) }
         var tasks = kept.map { slot in
-            Task(key: TaskKey(table: table, row: tasksOfRows.firstRows[slot]), status: "", outcome: .other, attempts: nil,
+            Task(key: TaskKey(table: table, row: Int(tasksOfRows.firstRows[slot])), status: "", outcome: .other, attempts: nil,
                  attemptsNeeded: nil, exitCode: nil, error: "", startedAt: nil, p95Ms: nil)
         }
-        var describing = kept.map { tasksOfRows.firstRows[$0] }
+        var describing = kept.map { Int(tasksOfRows.firstRows[$0]) }
         var codes: [Int32] = []
         var durations: [Double] = []
-        for (row, slot) in zip(rows, tasksOfRows.slotOfRow) {
+        for (row32, slot) in zip(rows, tasksOfRows.slotOfRow) {
+            let row = Int(row32)
             let index = Int(place[Int(slot)])
             guard index >= 0 else { continue }
             let kind = kinds[Int(table.status.codes[row])]

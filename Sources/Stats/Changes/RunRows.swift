@@ -29,8 +29,8 @@ struct RunRows {
     }
 
     /// The rows whose run id has dictionary code `code`, in input order.
-    subscript(code: Int) -> [Int] {
-        grouped[starts[code]..<starts[code + 1]].map(Int.init)
+    subscript(code: Int) -> ArraySlice<Int32> {
+        grouped[starts[code]..<starts[code + 1]]
     }
 
     /// How many rows have run-id code `code`.

@@ -8,48 +8,48 @@ struct TaskSlots {
     /// The task slot of each row given, in order.
     let slotOfRow: [Int32]
     /// The first row of each task, by slot: tasks in order of first appearance.
-    let firstRows: [Int]
+    let firstRows: [Int32]
     /// Whether any record of the task failed or timed out, by slot.
     let failed: [Bool]
 
-    init(table: TaskTable, rows: [Int], kinds: [StatusKind]) {
+    init(table: TaskTable, rows: ArraySlice<Int32>, kinds: [StatusKind]) {
         // Slots by the pair of codes: a flat table when there are not many more pairs than rows (no
-        // hashing), else a dictionary.
+        // hashing), else an index.
         let groupCount = max(table.group.entries.count, 1)
         let pairCount = table.name.entries.count.multipliedReportingOverflow(by: groupCount)
         var dense = !pairCount.overflow && pairCount.partialValue <= max(4 * rows.count, 1024)
             ? [Int32](repeating: -1, count: pairCount.partialValue) : nil
-        var slotOfCodes: [Int: Int32] = [:]
-        if dense == nil { slotOfCodes.reserveCapacity(rows.count) }
+        var index = dense == nil ? PairSlotIndex(capacity: rows.count) : nil
         var slotOfKey: [TaskKey: Int32]? = nil  // made at the first nameless record
         var slotOfRow: [Int32] = []
         slotOfRow.reserveCapacity(rows.count)
-        var firstRows: [Int] = []
+        var firstRows: [Int32] = []
         var failed: [Bool] = []
         let unnamed = table.name.entries.map(\.isEmpty)
 
         func newSlot(_ row: Int) -> Int32 {
-            firstRows.append(row)
+            firstRows.append(Int32(row))
             failed.append(false)
             let slot = Int32(firstRows.count - 1)
             slotOfKey?[TaskKey(table: table, row: row)] = slot
             return slot
         }
-        for row in rows {
+        for row32 in rows {
+            let row = Int(row32)
             let nameCode = table.name.codes[row]
             let slot: Int32
             if !unnamed[Int(nameCode)] {
                 let pair = Int(nameCode) * groupCount + Int(table.group.codes[row])
-                if let known = dense.map({ $0[pair] }) ?? slotOfCodes[pair], known >= 0 {
+                if let known = dense.map({ $0[pair] }) ?? index?.slot(of: pair), known >= 0 {
                     slot = known
                 } else {
                     slot = slotOfKey?[TaskKey(table: table, row: row)] ?? newSlot(row)
-                    if dense != nil { dense![pair] = slot } else { slotOfCodes[pair] = slot }
+                    if dense != nil { dense![pair] = slot } else { index!.insert(slot, for: pair) }
                 }
             } else {
                 if slotOfKey == nil {
                     slotOfKey = Dictionary(uniqueKeysWithValues: firstRows.enumerated().map {
-                        (TaskKey(table: table, row: $1), Int32($0))
+                        (TaskKey(table: table, row: Int($1)), Int32($0))
                     })
                 }
                 slot = slotOfKey?[TaskKey(table: table, row: row)] ?? newSlot(row)
@@ -64,8 +64,20 @@ struct TaskSlots {
 
     /// The slots to keep, in the order kept: all, in order; or with more than `limit`, the failed
     /// tasks first and then the others, in order, up to `limit`.
+    ///
+    /// The same choice as ``kept(_:limit:failed:)``, made without a list of every slot: with 848k tasks
+    /// (JUnit XML) and the history's limit, that list and its two filtered copies were 20 MB.
     func kept(limit: Int?) -> [Int] {
-        Self.kept(Array(firstRows.indices), limit: limit) { failed[$0] }
+        guard let limit, failed.count > limit else { return Array(failed.indices) }
+        var kept: [Int] = []
+        kept.reserveCapacity(limit)
+        for failures in [true, false] {
+            for slot in failed.indices where failed[slot] == failures {
+                guard kept.count < limit else { return kept }
+                kept.append(slot)
+            }
+        }
+        return kept
     }
 
     /// `items`, or with more than `limit`, those that `failed` first and then the others, in order, up to `limit`:
