@@ -11,17 +11,13 @@ struct RunRowsTests {
     /// 5,000 records of 7 runs interleaved at random (seeded: the same table on every run), a tenth of
     /// them without a duration, and run "gone" in the dictionary with no record of its own.
     static let table: TaskTable = {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: UInt64) -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (state >> 17) % bound
-        }
+        var numbers = SeededNumbers(seed: 0x2545_F491_4F6C_DD1D)
         var b = TableBuilder()
         b.add(status: "completed", durationMs: 1, startedAt: 0, run: "gone")
         for _ in 0..<5_000 {
-            let status = ["completed", "failed", "skipped"][Int(next(3))]
-            let duration = next(10) == 0 ? nil : Double(next(1_000_000)) / 7
-            b.add(status: status, durationMs: duration, startedAt: Double(next(10_000)), run: "r\(next(7))")
+            let status = ["completed", "failed", "skipped"][Int(numbers.next(3))]
+            let duration = numbers.next(10) == 0 ? nil : Double(numbers.next(1_000_000)) / 7
+            b.add(status: status, durationMs: duration, startedAt: Double(numbers.next(10_000)), run: "r\(numbers.next(7))")
         }
         return b.table.selecting(Array(1...5_000))  // keeps "gone" in the dictionary
     }()

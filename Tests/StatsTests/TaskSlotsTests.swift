@@ -13,15 +13,11 @@ struct TaskSlotsTests {
     /// tenth record has no name and an id that is some other record's name, so nameless and named
     /// records meet through their keys, in either order.
     static let table: TaskTable = {
-        var state: UInt64 = 0x0DDB_1A5E_5BAD_5EED
-        func next(_ bound: UInt64) -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (state >> 17) % bound
-        }
+        var numbers = SeededNumbers(seed: 0x0DDB_1A5E_5BAD_5EED)
         var b = TableBuilder()
         for i in 0..<3_000 {
-            let name = "n\(next(1_500))", group = "g\(next(60))"
-            let status = next(5) == 0 ? "failed" : "completed"
+            let name = "n\(numbers.next(1_500))", group = "g\(numbers.next(60))"
+            let status = numbers.next(5) == 0 ? "failed" : "completed"
             if i % 10 == 0 {
                 b.add(status: status, group: group, name: "", id: name)
             } else {
@@ -75,11 +71,8 @@ struct TaskSlotsTests {
 
     @Test("the index finds every pair it was given, those past 32 bits too, and no other, filled to its capacity")
     func pairIndex() {
-        var state: UInt64 = 0x5EED
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 20)  // 44 bits: a sixteenth of them fit in 32
-        }
+        var numbers = SeededNumbers(seed: 0x5EED)
+        func next() -> Int { Int(numbers.next(1 << 36)) }  // 36 bits: a sixteenth of them fit in 32
         let capacity = 5_000
         var index = PairSlotIndex(capacity: capacity)
         var expected: [Int: Int32] = [:]
