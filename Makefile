@@ -8,10 +8,9 @@ PREFIX       ?= /usr/local
 STATIC_BUILD := .build/static
 # Debian packages the build and the tests need: Cairo and zlib for charts, SQLite,
 # simdjson for fast JSON, libxml2 for JUnit XML, the DejaVu fonts the charts are drawn with, libcurl
-# (URLSession's HTTP on Linux, for HTTP checks), python3 (the example's server), tzdata (--timezone).
-DEB_PACKAGES := pkg-config libcairo2-dev zlib1g-dev libsqlite3-dev libsimdjson-dev libxml2-dev fonts-dejavu-core libcurl4 python3 tzdata
-# The static link of FoundationNetworking needs libcurl's link-time library (`make install` only).
-INSTALL_PACKAGES := libcurl4-openssl-dev
+# for HTTP checks (loaded when the first check runs; its -dev package for the header), python3 (the
+# example's server), tzdata (--timezone).
+DEB_PACKAGES := pkg-config libcairo2-dev zlib1g-dev libsqlite3-dev libsimdjson-dev libxml2-dev fonts-dejavu-core libcurl4 libcurl4-openssl-dev python3 tzdata
 # The tests also open the report in headless Chromium, validate junit.xml with xmllint and
 # make real system calls fail with strace's fault injection.
 TEST_PACKAGES := chromium libxml2-utils strace
@@ -58,11 +57,10 @@ test: test-deps
 
 # A binary for machines without a Swift toolchain (CI runners): built with
 # --static-swift-stdlib, so it needs only Debian's runtime libraries (cairo,
-# sqlite3, simdjson, libxml2, zlib, libcurl). Installed as
+# sqlite3, simdjson, libxml2, zlib; libcurl for HTTP checks, loaded when one runs). Installed as
 # $(DESTDIR)$(PREFIX)/bin/taskreport, then checked: no Swift library in its
 # `ldd`, and a report written with a bare environment.
 install: deps
-	$(call ensure_packages,$(INSTALL_PACKAGES))
 	$(SWIFT) build -c release --product taskreport --static-swift-stdlib --scratch-path $(STATIC_BUILD) --quiet
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 -s $(STATIC_BUILD)/release/taskreport $(DESTDIR)$(PREFIX)/bin/taskreport

@@ -54,8 +54,12 @@ let package = Package(
         // Runs a task file: processes, HTTP checks, dependencies, retries; writes through the Store.
         .target(
             name: "Scheduler",
-            dependencies: ["Store", "Support", .product(name: "Subprocess", package: "swift-subprocess")]
+            dependencies: ["Store", "Support", "CHTTPGet", .product(name: "Subprocess", package: "swift-subprocess")],
+            exclude: ["CHTTPGet"]
         ),
+        // HTTP checks' GETs through libcurl, loaded with dlopen at the first check (not linked: a process
+        // that makes none does not load it and its ~30 libraries). libcurl4-openssl-dev gives the header.
+        .target(name: "CHTTPGet", path: "Sources/Scheduler/CHTTPGet"),
 
         // Ingest and its core: a C++ columnar builder with a C interface (simdjson parsing, JUnit XML through
         // libxml2's SAX2 push parser, validation, dictionary encoding), which every input format goes through.

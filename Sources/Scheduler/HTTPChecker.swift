@@ -1,17 +1,14 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// Runs an HTTP check: a GET whose status decides completed or failed.
 ///
 /// The timeout bounds the whole attempt, connecting, headers and body
 /// together, as it does for commands: a server that accepts and never
 /// answers, or sends a byte a second, is stopped at the deadline and the
-/// attempt recorded `timeout`. (URLSession's own timeout restarts with every
-/// packet.) Credentials in the address are sent as Basic authentication and
-/// never shown; header values are filled in from the environment.
+/// attempt recorded `timeout`; each redirect followed gets what is left.
+/// Credentials in the address are sent as Basic authentication, to the
+/// address's own origin only, and never shown; header values are filled in
+/// from the environment.
 struct HTTPChecker: Sendable {
     /// The variables `${NAME}` in header values are taken from.
     var environment: [String: String] = ProcessInfo.processInfo.environment
@@ -39,35 +36,25 @@ struct HTTPChecker: Sendable {
             result.error = "not a URL: \(shown)"
             return result
         }
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.httpMethod = "GET"
-        if let (user, password) = credentials {
-            request.setValue("Basic " + Data("\(user):\(password)".utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")
+        let authorization = credentials.map { user, password in
+            "Authorization: Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
         }
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.httpShouldSetCookies = false
-        let exchange = HTTPExchange(url: url, policy: check.redirects)
-        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
-        let task = session.dataTask(with: request)
-        // The deadline is a dispatch timer, not a sleeping task: it fires on time even when every
-        // thread of Swift's cooperative pool is busy, and stops the exchange there and then.
-        let deadline = DispatchWorkItem {
-            exchange.stop(timedOut: true)
-            task.cancel()
-        }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
-        let outcome = await withTaskCancellationHandler {
-            await exchange.run(task)
+        let lines = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        let exchange = HTTPExchange(policy: check.redirects)
+        let answer = await withTaskCancellationHandler {
+            await exchange.run(url: url, headers: lines, authorization: authorization,
+                               deadline: started.addingTimeInterval(timeout))
         } onCancel: {
-            exchange.stop(timedOut: false)
-            task.cancel()
+            exchange.stop()
         }
-        deadline.cancel()
-        session.invalidateAndCancel()
+        let outcome: HTTPExchange.Outcome
+        switch answer {
+        case .success(let learnt): outcome = learnt
+        case .failure(let problem):
+            result.finishedAt = Date()
+            result.error = problem.message
+            return result
+        }
 
         result.finishedAt = Date()
         result.stdoutTail = outcome.body.text
@@ -75,11 +62,11 @@ struct HTTPChecker: Sendable {
         if Task.isCancelled {
             result.outcome = .cancelled
             result.error = "cancelled"
-        } else if outcome.timedOut || (outcome.error as? URLError)?.code == .timedOut {
+        } else if outcome.timedOut {
             result.outcome = .timeout
             result.error = "no complete answer within \(CommandRunner.seconds(timeout)) (connecting, headers and body)"
         } else if let error = outcome.error {
-            result.error = CredentialRedaction.text("GET \(shown) failed: \(error.localizedDescription)", mentioning: check.url)
+            result.error = CredentialRedaction.text("GET \(shown) failed: \(error)", mentioning: check.url)
         } else if let status = outcome.status, check.expect.contains(status) {
             result.outcome = .completed
         } else {

@@ -1,110 +1,114 @@
+import CHTTPGet
 import Foundation
 import Synchronization
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
-/// One GET in flight, told by URLSession's delegate calls: its status, the
-/// tail of its body, and whether to follow each redirect. It finishes once,
-/// whether the answer is complete, the request failed, or the deadline or a
-/// cancellation stopped it.
-final class HTTPExchange: NSObject, URLSessionDataDelegate, Sendable {
+/// One HTTP check's GETs through libcurl: the first request, then each redirect its policy lets it
+/// follow, all within one deadline. Learns the last answer's status and the tail of its body.
+final class HTTPExchange: Sendable {
     /// What the exchange learnt.
     struct Outcome: Sendable {
         var status: Int?
         var body = OutputTail()
-        var error: (any Error)?
+        /// Why a request failed, as libcurl says.
+        var error: String?
         /// A redirect that was not followed, and why, for the record.
         var refusedRedirect: String?
         var timedOut = false
     }
 
     private struct State {
-        var outcome = Outcome()
-        var redirects = 0
-        var finished = false
-        var continuation: CheckedContinuation<Void, Never>?
+        var body = OutputTail()
+        var stopped = false
     }
 
     private let state = Mutex(State())
-    private let origin: String
     private let policy: HTTPCheck.Redirects
 
-    /// An exchange for a request to `url`, following redirects as `policy` says.
-    init(url: URL, policy: HTTPCheck.Redirects) {
-        origin = Self.origin(of: url)
+    /// An exchange that follows redirects as `policy` says.
+    init(policy: HTTPCheck.Redirects) {
         self.policy = policy
     }
 
-    /// Starts `task` and returns when the exchange is over: answered, failed, or stopped by ``stop(timedOut:)``.
-    func run(_ task: URLSessionDataTask) async -> Outcome {
-        await withCheckedContinuation { continuation in
-            let done = state.withLock { state -> Bool in
-                guard !state.finished else { return true }
-                state.continuation = continuation
-                return false
+    /// GETs `url` with `headers` ("Name: value"), following redirects, until `deadline`.
+    /// `authorization` is sent only to the first address's origin.
+    /// - Returns: The outcome; nil with the reason when libcurl cannot be loaded.
+    func run(url: URL, headers: [String], authorization: String?, deadline: Date) async -> Result<Outcome, LoadFailure> {
+        if let problem = th_load() { return .failure(LoadFailure(message: String(cString: problem))) }
+        let origin = Self.origin(of: url)
+        var outcome = Outcome(), address = url, redirects = 0
+        while true {
+            let sameOrigin = Self.origin(of: address) == origin
+            let answer = await get(address, headers: headers + (sameOrigin ? [authorization].compactMap { $0 } : []),
+                                   timeoutMs: Int(deadline.timeIntervalSinceNow * 1000))
+            outcome.status = answer.status
+            outcome.body = state.withLock { $0.body }
+            outcome.timedOut = answer.timedOut
+            outcome.error = answer.error
+            guard let target = answer.redirect, outcome.error == nil, !answer.stopped else { return .success(outcome) }
+            redirects += 1
+            let shown = CredentialRedaction.url(target.absoluteString)
+            if redirects > HTTPCheck.maximumRedirects {
+                outcome.refusedRedirect = "more than \(HTTPCheck.maximumRedirects) redirects; the last, to \(shown), was not followed"
+            } else {
+                switch policy {
+                case .any: break
+                case .none: outcome.refusedRedirect = "redirected to \(shown), not followed (\"redirects\": \"none\")"
+                case .sameOrigin where Self.origin(of: target) != origin:
+                    outcome.refusedRedirect = "redirected to \(shown), another origin, not followed; \"redirects\": \"any\" follows it"
+                case .sameOrigin: break
+                }
             }
-            if done { continuation.resume() } else { task.resume() }
+            if outcome.refusedRedirect != nil { return .success(outcome) }
+            address = target
         }
-        return state.withLock { $0.outcome }
     }
 
-    /// Ends the exchange now, before its answer is complete (the caller cancels the task).
-    func stop(timedOut: Bool) {
-        finish { $0.timedOut = timedOut }
+    /// Stops the request in flight within about a second (libcurl asks at least that often), and any after it.
+    func stop() {
+        state.withLock { $0.stopped = true }
     }
 
-    // MARK: URLSession's calls
-
-    func urlSession(
-        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
-    ) {
-        state.withLock { $0.outcome.status = (response as? HTTPURLResponse)?.statusCode }
-        completionHandler(.allow)
+    /// libcurl could not be loaded.
+    struct LoadFailure: Error {
+        let message: String
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        state.withLock { state in data.withUnsafeBytes { state.outcome.body.append($0) } }
+    /// One request's answer.
+    private struct Answer {
+        var status: Int?
+        var redirect: URL?
+        var timedOut = false
+        var stopped = false
+        var error: String?
     }
 
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
-    ) {
-        let target = request.url.map { CredentialRedaction.url($0.absoluteString) } ?? "?"
-        let refusal = state.withLock { state -> String? in
-            state.redirects += 1
-            if state.redirects > HTTPCheck.maximumRedirects {
-                return "more than \(HTTPCheck.maximumRedirects) redirects; the last, to \(target), was not followed"
+    /// One GET, made on a thread of its own since libcurl blocks.
+    private func get(_ url: URL, headers: [String], timeoutMs: Int) async -> Answer {
+        state.withLock { $0.body = OutputTail() }
+        guard timeoutMs > 0 else { return Answer(timedOut: true) }
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var response = th_response()
+                let context = Unmanaged.passUnretained(self).toOpaque()
+                let lines = headers.map { strdup($0) }
+                defer { lines.forEach { free($0) } }
+                lines.map { UnsafePointer($0) }.withUnsafeBufferPointer { list in
+                    th_get(url.absoluteString, list.baseAddress, list.count, timeoutMs, { context, bytes, count in
+                        let exchange = Unmanaged<HTTPExchange>.fromOpaque(context!).takeUnretainedValue()
+                        exchange.state.withLock { $0.body.append(UnsafeRawBufferPointer(start: bytes, count: count)) }
+                    }, { context in
+                        Unmanaged<HTTPExchange>.fromOpaque(context!).takeUnretainedValue().state.withLock { $0.stopped } ? 1 : 0
+                    }, context, &response)
+                }
+                defer { th_response_free(&response) }
+                let error = withUnsafeBytes(of: response.error) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                continuation.resume(returning: Answer(
+                    status: response.status == 0 ? nil : response.status,
+                    redirect: response.redirect_url.flatMap { URL(string: String(cString: $0)) },
+                    timedOut: response.timed_out != 0, stopped: response.stopped != 0,
+                    error: error.isEmpty || response.timed_out != 0 ? nil : error))
             }
-            switch policy {
-            case .any: return nil
-            case .none: return "redirected to \(target), not followed (\"redirects\": \"none\")"
-            case .sameOrigin:
-                guard let url = request.url, Self.origin(of: url) != origin else { return nil }
-                return "redirected to \(target), another origin, not followed; \"redirects\": \"any\" follows it"
-            }
         }
-        if let refusal { state.withLock { $0.outcome.refusedRedirect = refusal } }
-        completionHandler(refusal == nil ? request : nil)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        finish { $0.error = error }
-    }
-
-    /// Marks the exchange over (once) and lets ``run(_:)`` return.
-    private func finish(_ record: (inout Outcome) -> Void) {
-        let continuation = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            guard !state.finished else { return nil }
-            state.finished = true
-            record(&state.outcome)
-            defer { state.continuation = nil }
-            return state.continuation
-        }
-        continuation?.resume()
     }
 
     /// `scheme://host:port`, lower-cased, with the scheme's default port made explicit.
