@@ -52,6 +52,22 @@ struct HTTPCheckTests {
         #expect(recorder["loop"].status == .failed && recorder["loop"].attempts[0].error?.contains("more than 5 redirects") == true)
     }
 
+    @Test("credentials in the address go to its own origin, also after a redirect, and to no other")
+    func credentialsStayHome() async throws {
+        let here = try LoopbackHTTPServer(authorization: "Basic " + Data("u:p".utf8).base64EncodedString())
+        let there = try LoopbackHTTPServer()
+        defer { here.stop(); there.stop() }
+        let withCredentials = here.url("").replacingOccurrences(of: "http://", with: "http://u:p@")
+        let away = there.url("/no-authorization").addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let (_, recorder) = try await run("""
+            {"tasks":[{"id":"home","http":{"url":"\(withCredentials)/redirect/%2Fauthorized"}},
+                      {"id":"away","http":{"url":"\(withCredentials)/redirect/\(away)","redirects":"any"}}]}
+            """)
+        #expect(recorder["home"].status == .completed, "the same origin is sent the credentials after a redirect")
+        #expect(recorder["away"].status == .completed && recorder["away"].attempts[0].httpStatus == 200,
+                "another origin is not: \(recorder["away"].attempts[0].error ?? "")")
+    }
+
     @Test("a header naming a variable that is not set fails the check, saying which")
     func unsetVariable() async throws {
         let server = try LoopbackHTTPServer(authorization: "Bearer x")

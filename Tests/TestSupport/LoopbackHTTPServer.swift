@@ -88,6 +88,8 @@ public final class LoopbackHTTPServer: Sendable {
             let line = request.split(separator: "\r\n").first { $0.lowercased().hasPrefix("authorization:") }
             let given = line.map { $0.dropFirst("authorization:".count).trimmingCharacters(in: .whitespaces) }
             answer(given != nil && given == authorization ? 200 : 401)
+        case "/no-authorization":  // 200 only to a request that carries no credentials
+            answer(request.lowercased().contains("\r\nauthorization:") ? 400 : 200)
         case "/redirect/loop":
             answer(302, headers: "Location: /redirect/loop\r\n")
         case _ where path.hasPrefix("/redirect/"):
