@@ -31,7 +31,7 @@ final class HTTPExchange: Sendable {
 
     /// GETs `url` with `headers` ("Name: value"), following redirects, until `deadline`.
     /// `authorization` is sent only to the first address's origin.
-    /// - Returns: The outcome; nil with the reason when libcurl cannot be loaded.
+    /// - Returns: The outcome, or why libcurl could not be loaded.
     func run(url: URL, headers: [String], authorization: String?, deadline: Date) async -> Result<Outcome, LoadFailure> {
         if let problem = th_load() { return .failure(LoadFailure(message: String(cString: problem))) }
         let origin = Self.origin(of: url)
