@@ -62,7 +62,7 @@ struct BadInputTests {
             == "FILE:1: field 'duration_ms' must be a number, got a string")
         #expect(try failure(#"{"id":1,"status":"ok","exit_code":1.5}"#)
             == "FILE:1: field 'exit_code' must be an integer, got a number")
-        #expect(try failure(#"{"id":true,"status":"ok"}"#) == "FILE:1: field 'id' must be a string, got a boolean")
+        #expect(try failure(#"{"id":true,"status":"ok"}"#) == "FILE:1: field 'id' must be a string or an integer, got a boolean")
         #expect(try failure(#"{"id":1,"status":"ok","started_at":[1]}"#)
             == "FILE:1: field 'started_at' must be an RFC 3339 string or Unix seconds, got an array")
     }

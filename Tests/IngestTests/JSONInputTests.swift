@@ -118,6 +118,30 @@ struct JSONInputTests {
         #expect(t.name[0] == "naïve \"quoted\" <b>")
     }
 
+    @Test("keys in any order, escaped keys and null fields read as written, record after record")
+    func keyOrderAndNulls() throws {
+        // The reader tries first the field that the key at the same place named in the record before;
+        // these records change their order, escape their keys and put unknown keys where fields were.
+        let t = try load([
+            #"{"id": 1, "status": "ok", "name": "a", "group": "g", "duration_ms": 5, "exit_code": 0, "attempts": 1}"#,
+            #"{"attempts": 2, "exit_code": 3, "duration_ms": 6, "group": "h", "name": "b", "status": "failed", "id": 2}"#,
+            #"{"\u0069d": 3, "st\u0061tus": "ok", "n\u0061me": "c", "gro\"up": "x", "duration_ms": 7}"#,
+            #"{"id": 4, "status": null, "name": null, "group": null, "duration_ms": null, "exit_code": null,"#
+                + #" "attempts": null, "started_at": null, "error": null, "run_id": null}"#,
+            #"{"id": "5", "extra": "ok", "name": "e", "status": "ok", "more": 1, "duration_ms": 9, "run_id": 77}"#,
+        ].joined(separator: "\n"))
+        #expect(t.count == 5)
+        let rows = 0..<t.count
+        #expect(rows.map { t.id[$0] } == ["1", "2", "3", "4", "5"])
+        #expect(rows.map { t.status[$0] } == ["ok", "failed", "ok", "none", "ok"], "null is an outcome not known yet")
+        #expect(rows.map { t.name[$0] } == ["a", "b", "c", "", "e"])
+        #expect(rows.map { t.group[$0] } == ["g", "h", "", "", ""], "a key that is not group's, escaped or not")
+        #expect(t.durationMs.prefix(3) == [5, 6, 7] && t.durationMs[3].isNaN && t.durationMs[4] == 9)
+        #expect(t.exitCode == [0, 3, TaskTable.missingInteger, TaskTable.missingInteger, TaskTable.missingInteger])
+        #expect(t.attempts == [1, 2, TaskTable.missingInteger, TaskTable.missingInteger, TaskTable.missingInteger])
+        #expect(rows.map { t.runID[$0] } == ["", "", "", "", "77"])
+    }
+
     @Test("dictionaries keep first-appearance order through many distinct values, found again after every growth")
     func manyDistinctValues() throws {
         let lines = (0..<120_000).map { #"{"id":\#($0),"status":"ok","name":"n\#($0 % 50_000)","group":"g\#($0 % 7)"}"# }

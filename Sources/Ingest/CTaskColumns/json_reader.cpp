@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 using namespace simdjson;
 using namespace taskcolumns;
@@ -53,6 +54,26 @@ tc_status syntax_error(tc_error *err, error_code code) {
     return err->status;
 }
 
+/// The text of a string (its opening quote at `p`) up to its closing quote, when no escape comes first:
+/// a view of the input, with no copy. The input is whole JSON text that simdjson has indexed, so the
+/// closing quote is there.
+bool unescaped_text(const char *p, std::string_view *out) {
+    const char *q = p;
+    while (*q != '"' && *q != '\\') q++;
+    if (*q == '\\') return false;
+    *out = std::string_view(p, static_cast<size_t>(q - p));
+    return true;
+}
+
+/// The key of `field`: viewed in the input when it has no escapes (as record keys have), else unescaped.
+error_code key_of(ondemand::field &field, std::string_view *key) {
+    if (unescaped_text(field.key().raw(), key)) return SUCCESS;
+    return field.unescaped_key().get(*key);
+}
+
+/// A string read, as a record holds it: present and empty is not absent, so it keeps a non-NULL pointer.
+tc_string text_of(std::string_view s) { return {s.empty() ? "" : s.data(), s.size()}; }
+
 /// Reads the fields of one record; the record's own strings live until the
 /// next document is parsed. Keeps the number scratch for integer ids.
 class RecordReader {
@@ -64,6 +85,7 @@ public:
             names_[f] = source.empty() ? std::string_view(tc_field_name(static_cast<tc_field>(f))) : source;
             dotted_ = dotted_ || source.find('.') != std::string::npos;
         }
+        std::fill(std::begin(field_at_), std::end(field_at_), static_cast<int8_t>(TC_FIELD_COUNT));
     }
 
     tc_status read(ondemand::object object, tc_record *r, tc_error *err) {
@@ -78,24 +100,28 @@ private:
     tc_table *table_;
     std::string_view names_[TC_FIELD_COUNT];
     bool dotted_ = false;
+    /// The field found at each of a record's first keys, last time (TC_FIELD_COUNT: none, or not yet known).
+    static constexpr size_t kRememberedPositions = 32;
+    int8_t field_at_[kRememberedPositions];
     char id_text_[24];
     char run_text_[24];
 
     /// Reads the fields of `object`, whose keys sit under `prefix` (empty at the top, `head_commit` below).
     tc_status read_object(ondemand::object object, std::string_view prefix, tc_record *r, tc_error *err) {
         std::string path;
-        for (auto field : object) {
+        size_t position = 0;
+        for (auto next : object) {
+            ondemand::field field;
+            if (auto code = std::move(next).get(field)) return syntax_error(err, code);
             std::string_view key;
-            if (auto code = field.unescaped_key().get(key)) return syntax_error(err, code);
-            ondemand::value value;
-            if (auto code = field.value().get(value)) return syntax_error(err, code);
+            if (auto code = key_of(field, &key)) return syntax_error(err, code);
+            ondemand::value &value = field.value();
             std::string_view full = key;
             if (!prefix.empty()) {
                 path.assign(prefix).append(".").append(key);
                 full = path;
             }
-            int found = 0;
-            while (found < TC_FIELD_COUNT && full != names_[found]) found++;
+            const int found = prefix.empty() ? top_level_field(full, position++) : field_named(full);
             if (found < TC_FIELD_COUNT) {
                 if (!table_->sources[found].empty()) table_->source_seen[found] = true;
                 tc_status status = read_field(static_cast<tc_field>(found), value, r, err);
@@ -109,6 +135,25 @@ private:
             }
         }
         return TC_OK;
+    }
+
+    /// The field read from `key`, TC_FIELD_COUNT for none.
+    int field_named(std::string_view key) const {
+        int found = 0;
+        while (found < TC_FIELD_COUNT && !same_text(key, names_[found])) found++;
+        return found;
+    }
+
+    /// The field read from `key`, the `position`th key of a record. Records of one input mostly
+    /// write their keys in one order, so the field found at a position last time is tried first:
+    /// one comparison a key rather than a search through every field's name.
+    int top_level_field(std::string_view key, size_t position) {
+        if (position >= kRememberedPositions) return field_named(key);
+        const int guess = field_at_[position];
+        if (guess < TC_FIELD_COUNT && same_text(key, names_[guess])) return guess;
+        const int found = field_named(key);
+        field_at_[position] = static_cast<int8_t>(found);
+        return found;
     }
 
     /// Whether some field's source continues below `path` (`head_commit` for `head_commit.message`).
@@ -129,11 +174,7 @@ private:
         case TC_FIELD_GROUP: return read_string(value, name, &r->group, err);
         case TC_FIELD_STATUS:
             // null is an outcome not known yet (Jenkins' build still running), as a NULL state is in SQLite.
-            if (is_null(value)) {
-                r->status = tc_string{"none", 4};
-                return TC_OK;
-            }
-            return read_string(value, name, &r->status, err);
+            return read_string(value, name, &r->status, err, tc_string{"none", 4});
         case TC_FIELD_STARTED_AT: return read_time(value, name, &r->started_at_text, &r->started_at, err);
         case TC_FIELD_FINISHED_AT: return read_time(value, name, &r->finished_at_text, &r->finished_at, err);
         case TC_FIELD_DURATION_MS: return read_number(value, name, &r->duration_ms, err);
@@ -159,22 +200,32 @@ private:
         return !value.type().get(type) && type == ondemand::json_type::null;
     }
 
-    static tc_status read_string(ondemand::value &value, const char *field, tc_string *out, tc_error *err) {
-        if (is_null(value)) return TC_OK;
+    /// A string, or `if_null` for null. (Whether a value is null is asked only when it is not what the field
+    /// holds: asking every value its type first cost more than the answer saved.)
+    static tc_status read_string(ondemand::value &value, const char *field, tc_string *out, tc_error *err,
+                                 tc_string if_null = tc_string{}) {
         std::string_view s;
         auto code = value.get_string().get(s);
+        if (code == INCORRECT_TYPE && is_null(value)) {
+            *out = if_null;
+            return TC_OK;
+        }
         if (code == INCORRECT_TYPE) return type_error(err, field, "a string", value);
         if (code) return syntax_error(err, code);
-        // Present and empty is not absent: keep a non-NULL pointer.
-        *out = {s.empty() ? "" : s.data(), s.size()};
+        *out = text_of(s);
         return TC_OK;
     }
 
     /// A string, or an integer kept as its decimal text (ids, run ids).
     static tc_status read_key(ondemand::value &value, const char *field, char *scratch, tc_string *out, tc_error *err) {
-        ondemand::json_type type;
-        if (auto code = value.type().get(type)) return syntax_error(err, code);
-        if (type != ondemand::json_type::number) return read_string(value, field, out, err);
+        std::string_view s;
+        auto code = value.get_string().get(s);
+        if (code == SUCCESS) {
+            *out = text_of(s);
+            return TC_OK;
+        }
+        if (code != INCORRECT_TYPE) return syntax_error(err, code);
+        if (is_null(value)) return TC_OK;
         int64_t integer;
         if (value.get_int64().get(integer)) return type_error(err, field, "a string or an integer", value);
         auto result = std::to_chars(scratch, scratch + 23, integer);
@@ -183,21 +234,23 @@ private:
     }
 
     static tc_status read_number(ondemand::value &value, const char *field, double *out, tc_error *err) {
-        if (is_null(value)) return TC_OK;
-        auto code = value.get_double().get(*out);
+        double number;
+        auto code = value.get_double().get(number);
+        if (code == INCORRECT_TYPE && is_null(value)) return TC_OK;
         if (code == INCORRECT_TYPE) return type_error(err, field, "a number", value);
         if (code == NUMBER_ERROR) {  // e.g. 1e999: JSON's only way to spell a non-finite number
             set_error(err, TC_ERR_BAD_DURATION, field, "field '%s' must be a finite number", field);
             return err->status;
         }
         if (code) return syntax_error(err, code);
+        *out = number;
         return TC_OK;
     }
 
     static tc_status read_integer(ondemand::value &value, const char *field, int32_t *out, tc_error *err) {
-        if (is_null(value)) return TC_OK;
         int64_t integer;
         auto code = value.get_int64().get(integer);
+        if ((code == INCORRECT_TYPE || code == NUMBER_ERROR) && is_null(value)) return TC_OK;
         if (code == INCORRECT_TYPE || code == NUMBER_ERROR) return type_error(err, field, "an integer", value);
         if (code) return syntax_error(err, code);
         if (integer < INT32_MIN + 1 || integer > INT32_MAX) {
@@ -210,10 +263,17 @@ private:
     }
 
     static tc_status read_time(ondemand::value &value, const char *field, tc_string *text, double *seconds, tc_error *err) {
+        std::string_view s;
+        auto code = value.get_string().get(s);
+        if (code == SUCCESS) {
+            *text = text_of(s);
+            return TC_OK;
+        }
+        if (code != INCORRECT_TYPE) return syntax_error(err, code);
         ondemand::json_type type;
         if (auto code = value.type().get(type)) return syntax_error(err, code);
         if (type == ondemand::json_type::number) return read_number(value, field, seconds, err);
-        if (type == ondemand::json_type::string || type == ondemand::json_type::null) return read_string(value, field, text, err);
+        if (type == ondemand::json_type::null) return TC_OK;
         return type_error(err, field, "an RFC 3339 string or Unix seconds", value);
     }
 

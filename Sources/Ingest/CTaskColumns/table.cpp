@@ -20,13 +20,13 @@ int32_t Dictionary::encode(std::string_view value) {
 }
 
 int32_t Dictionary::code_of(std::string_view value) {
-    if (last_ >= 0 && entries[static_cast<size_t>(last_)] == value) return last_;
+    if (last_ >= 0 && same_text(entries[static_cast<size_t>(last_)], value)) return last_;
     if (2 * (entries.size() + 1) > slots_.size()) grow();
     const auto hash = static_cast<uint32_t>(std::hash<std::string_view>{}(value));
     const size_t mask = slots_.size() - 1;
     size_t at = static_cast<size_t>(hash) & mask;
     while (slots_[at].code >= 0 &&
-           (slots_[at].hash != hash || entries[static_cast<size_t>(slots_[at].code)] != value)) {
+           (slots_[at].hash != hash || !same_text(entries[static_cast<size_t>(slots_[at].code)], value))) {
         at = (at + 1) & mask;
     }
     if (slots_[at].code < 0) {

@@ -3,11 +3,44 @@
 
 #include "task_columns.h"
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace taskcolumns {
+
+/// Whether `a` and `b` hold the same bytes, as `a == b` says, with the short texts that keys and
+/// dictionary values mostly are compared inline: a call to `memcmp` for each was a tenth of reading
+/// JSON Lines. Reads only within both texts.
+inline bool same_text(std::string_view a, std::string_view b) {
+    const size_t n = a.size();
+    if (n != b.size()) return false;
+    const char *p = a.data(), *q = b.data();
+    if (n >= 8 && n <= 16) {  // two words that may overlap: the first eight bytes and the last eight
+        uint64_t p0, p1, q0, q1;
+        std::memcpy(&p0, p, 8);
+        std::memcpy(&p1, p + n - 8, 8);
+        std::memcpy(&q0, q, 8);
+        std::memcpy(&q1, q + n - 8, 8);
+        return ((p0 ^ q0) | (p1 ^ q1)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+        uint32_t p0, p1, q0, q1;
+        std::memcpy(&p0, p, 4);
+        std::memcpy(&p1, p + n - 4, 4);
+        std::memcpy(&q0, q, 4);
+        std::memcpy(&q1, q + n - 4, 4);
+        return ((p0 ^ q0) | (p1 ^ q1)) == 0;
+    }
+    if (n < 4) {
+        for (size_t i = 0; i < n; i++)
+            if (p[i] != q[i]) return false;
+        return true;
+    }
+    return std::memcmp(p, q, n) == 0;
+}
 
 /// Dictionary encoding: each distinct value gets a code in order of first
 /// appearance. Consecutive records often repeat a value, so the last code is
