@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "TaskModel", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CTaskColumns", "TaskModel", "SQLite", "TestSupport"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Stats", "TaskModel", "Support", "CCairo", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Stats", "TaskModel", "Support", "CCairo", "CPNGEncoder", "TestSupport"]),
         .testTarget(
             name: "SchedulerTests",
             dependencies: ["Scheduler", "Store", "SQLite", "Support", "TestSupport", "taskreport"]),

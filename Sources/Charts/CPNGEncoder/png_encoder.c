@@ -35,21 +35,12 @@ static void filter_row(const uint8_t *pixels, int width, int y, int stride, uint
     }
 }
 
-/* Compresses 'raw' as one zlib stream into 'out' (room for 'room' bytes); returns its size, 0 on failure. */
-static size_t deflate_all(const uint8_t *raw, size_t raw_size, int level, uint8_t *out, size_t room) {
-    z_stream stream;
-    memset(&stream, 0, sizeof stream);
-    /* Run-length matching only: filtered chart rows are long runs of one byte,
-     * which RLE finds at a fraction of the cost of a full match search. */
-    if (deflateInit2(&stream, level, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK) return 0;
-    stream.next_in = (Bytef *)raw;
-    stream.avail_in = (uInt)raw_size;
-    stream.next_out = out;
-    stream.avail_out = (uInt)room;
-    int status = deflate(&stream, Z_FINISH);
-    size_t size = stream.total_out;
-    deflateEnd(&stream);
-    return status == Z_STREAM_END ? size : 0;
+/* Bytes of compressed data per IDAT chunk: the output block is written out each time it fills. */
+#define PE_BLOCK (64 * 1024)
+
+/* Writes 'length' bytes at block + 8 as one chunk of 'type'; returns 0 on success. */
+static int write_chunk(uint8_t *block, const char type[4], size_t length, pe_write_fn write, void *closure) {
+    return write(closure, block, finish_chunk(block, type, length));
 }
 
 int pe_encode_rgb32(const uint8_t *pixels, int width, int height, int stride, int level,
@@ -57,19 +48,20 @@ int pe_encode_rgb32(const uint8_t *pixels, int width, int height, int stride, in
     static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     if (width <= 0 || height <= 0) return -1;
     size_t row_bytes = 1 + 3 * (size_t)width;
-    size_t raw_size = row_bytes * (size_t)height;
-    size_t bound = compressBound((uLong)raw_size);
-    uint8_t *raw = malloc(raw_size);
-    uint8_t *file = malloc(8 + 25 + 12 + bound + 12);
-    int result = -1;
-    if (!raw || !file) goto done;
+    /* One filtered row and one block of output: not a filtered copy of the whole image, whose fresh
+     * pages cost the kernel more to fault in than zlib took to compress them. */
+    uint8_t *row = malloc(row_bytes);
+    uint8_t *block = malloc(8 + PE_BLOCK + 4);
+    z_stream stream;
+    memset(&stream, 0, sizeof stream);
+    int result = -1, started = 0;
+    if (!row || !block) goto done;
+    /* Run-length matching only: filtered chart rows are long runs of one byte,
+     * which RLE finds at a fraction of the cost of a full match search. */
+    if (deflateInit2(&stream, level, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK) goto done;
+    started = 1;
 
-    for (int y = 0; y < height; y++) filter_row(pixels, width, y, stride, raw + (size_t)y * row_bytes);
-
-    size_t at = 0;
-    memcpy(file, signature, 8);
-    at += 8;
-    uint8_t *header = file + at + 8;
+    uint8_t *header = block + 8;
     put32(header, (uint32_t)width);
     put32(header + 4, (uint32_t)height);
     header[8] = 8;   /* bits per channel */
@@ -77,15 +69,36 @@ int pe_encode_rgb32(const uint8_t *pixels, int width, int height, int stride, in
     header[10] = 0;  /* deflate */
     header[11] = 0;  /* adaptive filtering, per row */
     header[12] = 0;  /* not interlaced */
-    at += finish_chunk(file + at, "IHDR", 13);
-    size_t compressed = deflate_all(raw, raw_size, level, file + at + 8, bound);
-    if (compressed == 0) goto done;
-    at += finish_chunk(file + at, "IDAT", compressed);
-    at += finish_chunk(file + at, "IEND", 0);
-    result = write(closure, file, at) == 0 ? 0 : -1;
+    if (write(closure, signature, 8) != 0 || write_chunk(block, "IHDR", 13, write, closure) != 0) goto done;
+
+    stream.next_out = block + 8;
+    stream.avail_out = PE_BLOCK;
+    for (int y = 0; y <= height; y++) {
+        int flush = y == height ? Z_FINISH : Z_NO_FLUSH;
+        if (y < height) {
+            filter_row(pixels, width, y, stride, row);
+            stream.next_in = row;
+            stream.avail_in = (uInt)row_bytes;
+        }
+        for (;;) {
+            int status = deflate(&stream, flush);
+            if (status == Z_STREAM_ERROR) goto done;
+            if (stream.avail_out == 0 || status == Z_STREAM_END) {  /* a full block, or the last */
+                size_t length = PE_BLOCK - stream.avail_out;
+                if (length > 0 && write_chunk(block, "IDAT", length, write, closure) != 0) goto done;
+                stream.next_out = block + 8;
+                stream.avail_out = PE_BLOCK;
+            }
+            if (status == Z_STREAM_END) break;
+            if (flush == Z_NO_FLUSH && stream.avail_in == 0) break;
+        }
+    }
+    if (write_chunk(block, "IEND", 0, write, closure) != 0) goto done;
+    result = 0;
 
 done:
-    free(file);
-    free(raw);
+    if (started) deflateEnd(&stream);
+    free(block);
+    free(row);
     return result;
 }

@@ -4,9 +4,10 @@
  * transforms and zlib were most of the cost of a small report. Charts are
  * large flat areas: the "up" filter turns them into runs of zeros that
  * zlib's run-length strategy at level 1 compresses well, several times
- * faster than a full match search. This writer converts and filters every
- * row in one pass (libpng's per-row transforms cost more than the filter),
- * compresses the whole image in one call, and writes the PNG chunks itself.
+ * faster than a full match search. This writer converts and filters each
+ * row in one pass (libpng's per-row transforms cost more than the filter)
+ * and compresses it straight away, holding one row and one 64 KiB block of
+ * output, and writes the PNG chunks itself (an IDAT chunk per block).
  */
 #ifndef PNG_ENCODER_H
 #define PNG_ENCODER_H
@@ -24,9 +25,9 @@ typedef int (*pe_write_fn)(void *closure, const uint8_t *bytes, size_t count);
 /* Encodes an opaque image given as 32-bit pixels in Cairo's native layout
  * (CAIRO_FORMAT_RGB24 or opaque ARGB32: 0xAARRGGBB in host byte order, rows
  * 4-byte aligned) as an 8-bit RGB PNG. 'stride' is the byte distance between
- * rows; 'level' is zlib's 1-9 (1 fastest). The whole file is handed
- * to 'write' in one call. Returns 0 on success, -1 on any failure (memory,
- * or 'write' refusing). */
+ * rows; 'level' is zlib's 1-9 (1 fastest). The file is handed to 'write'
+ * in order, a piece at a time (none longer than 64 KiB and 12 bytes).
+ * Returns 0 on success, -1 on any failure (memory, or 'write' refusing). */
 int pe_encode_rgb32(const uint8_t *pixels, int width, int height, int stride, int level,
                     pe_write_fn write, void *closure);
 

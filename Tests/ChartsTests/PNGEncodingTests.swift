@@ -1,0 +1,70 @@
+import CPNGEncoder
+import Testing
+import TestSupport
+
+@testable import Charts
+
+/// The PNG encoder streams its output as IDAT chunks of at most 64 KiB, which may not change a pixel.
+@Suite("PNG encoding")
+struct PNGEncodingTests {
+    /// `width` × `height` pixels of seeded noise in Cairo's RGB24 layout (0x00RRGGBB), rows of `stride` pixels.
+    static func noise(width: Int, height: Int, stride: Int) -> [UInt32] {
+        var numbers = SeededNumbers(seed: 7)
+        return (0..<height * stride).map { _ in UInt32(truncatingIfNeeded: numbers.next(1 << 24)) }
+    }
+
+    /// The encoder's output for `pixels`, and the pieces it was handed over in; nil when it fails.
+    static func encode(_ pixels: [UInt32], width: Int, height: Int, stride: Int, refuseAfter: Int = .max) -> (bytes: [UInt8], pieces: Int)? {
+        final class Sink {
+            var bytes: [UInt8] = []
+            var pieces = 0
+            let refuseAfter: Int
+            init(refuseAfter: Int) { self.refuseAfter = refuseAfter }
+        }
+        let sink = Sink(refuseAfter: refuseAfter)
+        let status = pixels.withUnsafeBytes { raw in
+            pe_encode_rgb32(
+                raw.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(width), Int32(height), Int32(stride * 4), 1,
+                { closure, bytes, count in
+                    let sink = Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue()
+                    guard sink.pieces < sink.refuseAfter else { return 1 }
+                    sink.pieces += 1
+                    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+                    return 0
+                }, Unmanaged.passUnretained(sink).toOpaque())
+        }
+        return status == 0 ? (sink.bytes, sink.pieces) : nil
+    }
+
+    /// The number of chunks of `type` in a PNG file.
+    static func chunks(_ type: String, in png: [UInt8]) -> Int {
+        var at = 8, found = 0
+        while at + 8 <= png.count {
+            let length = png[at..<at + 4].reduce(0) { $0 << 8 | Int($1) }
+            if String(decoding: png[at + 4..<at + 8], as: UTF8.self) == type { found += 1 }
+            at += 12 + length
+        }
+        return found
+    }
+
+    @Test("an image whose compressed data spans many IDAT chunks decodes to exactly its pixels")
+    func manyChunks() throws {
+        // Noise does not compress: 300 × 200 × 3 bytes are ~180 KB of deflate output, three blocks or more.
+        let width = 300, height = 200, stride = 304
+        let pixels = Self.noise(width: width, height: height, stride: stride)
+        let (png, pieces) = try #require(Self.encode(pixels, width: width, height: height, stride: stride))
+        #expect(Self.chunks("IDAT", in: png) >= 3)
+        #expect(pieces > 3, "handed over a piece at a time")
+        let decoded = try #require(DecodedPNG(png))
+        #expect(decoded.width == width && decoded.height == height)
+        let expected = (0..<height).flatMap { y in pixels[y * stride..<y * stride + width] }
+        #expect(decoded.pixels == expected)
+    }
+
+    @Test("a writer that refuses stops the encoding, which fails")
+    func refusedWrite() {
+        let pixels = Self.noise(width: 300, height: 200, stride: 300)
+        #expect(Self.encode(pixels, width: 300, height: 200, stride: 300, refuseAfter: 2) == nil)
+        #expect(Self.encode(pixels, width: 0, height: 200, stride: 300) == nil, "no pixels, no image")
+    }
+}
