@@ -20,6 +20,8 @@ final class CairoSurface {
     private let surface: OpaquePointer
     private let context: OpaquePointer
     private let sink: ByteSink
+    /// Where a PNG surface's pixels are, and the pool they go back to.
+    private let pixels: (block: PixelMemory.Block, memory: PixelMemory)?
     /// What was drawn that a reader reads, in order: `text <string>` for each text, `dashes` for each dashed
     /// line, `backing` for each white fill. Cairo's SVG draws glyphs as paths, so this is how a test sees the words.
     private(set) var readable: [String] = []
@@ -37,19 +39,26 @@ final class CairoSurface {
         return CAIRO_STATUS_SUCCESS
     }
 
-    /// Creates a white surface of `width` × `height` logical pixels.
-    init(kind: Kind, width: Double, height: Double) {
+    /// Creates a white surface of `width` × `height` logical pixels. A PNG surface's pixels are taken
+    /// from `memory` and given back when the surface goes; the white fills every one of them, whatever
+    /// they held (chart sizes are whole logical pixels).
+    init(kind: Kind, width: Double, height: Double, memory: PixelMemory = PixelMemory()) {
         self.width = width
         self.height = height
         sink = ByteSink()
         switch kind {
         case .png(let scale):
             // Opaque: charts have a white background, and PNGs are written as RGB.
-            surface = cairo_image_surface_create(
-                CAIRO_FORMAT_RGB24, Int32((width * scale).rounded()), Int32((height * scale).rounded()))
+            let columns = Int32((width * scale).rounded()), rows = Int32((height * scale).rounded())
+            let stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, columns)
+            let block = memory.take(bytes: Int(stride) * Int(rows))
+            pixels = (block, memory)
+            surface = cairo_image_surface_create_for_data(
+                block.base.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_RGB24, columns, rows, stride)
             context = cairo_create(surface)
             cairo_scale(context, scale, scale)
         case .svg:
+            pixels = nil
             surface = cairo_svg_surface_create_for_stream(
                 Self.write, Unmanaged.passUnretained(sink).toOpaque(), width, height)
             cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
@@ -68,6 +77,7 @@ final class CairoSurface {
     deinit {
         cairo_destroy(context)
         cairo_surface_destroy(surface)
+        if let pixels { pixels.memory.give(pixels.block) }
     }
 
     // MARK: Drawing

@@ -22,6 +22,9 @@ public struct ChartRenderer: Sendable {
     /// Device pixels per logical pixel in PNGs.
     public static let pngScale = 2.0
 
+    /// PNG surfaces' pixels, reused from chart to chart (also across the threads drawing them).
+    let memory = PixelMemory()
+
     public init() {}
 
     /// Draws `chart` as PNG and SVG.
@@ -34,7 +37,8 @@ public struct ChartRenderer: Sendable {
 
     /// The chart as PNG bytes.
     public func png(_ chart: Chart) -> [UInt8] {
-        let surface = CairoSurface(kind: .png(scale: Self.pngScale), width: chart.size.width, height: chart.size.height)
+        let surface = CairoSurface(
+            kind: .png(scale: Self.pngScale), width: chart.size.width, height: chart.size.height, memory: memory)
         draw(chart, on: surface)
         return surface.pngBytes()
     }

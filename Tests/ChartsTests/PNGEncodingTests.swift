@@ -4,8 +4,9 @@ import TestSupport
 
 @testable import Charts
 
-/// The PNG encoder streams its output as IDAT chunks of at most 64 KiB, which may not change a pixel.
-@Suite("PNG encoding")
+/// The PNG encoder streams its output as IDAT chunks of at most 64 KiB, and PNG surfaces reuse the
+/// memory of the charts drawn before them: neither may change a pixel.
+@Suite("PNG encoding and surface memory")
 struct PNGEncodingTests {
     /// `width` × `height` pixels of seeded noise in Cairo's RGB24 layout (0x00RRGGBB), rows of `stride` pixels.
     static func noise(width: Int, height: Int, stride: Int) -> [UInt32] {
@@ -66,5 +67,25 @@ struct PNGEncodingTests {
         let pixels = Self.noise(width: 300, height: 200, stride: 300)
         #expect(Self.encode(pixels, width: 300, height: 200, stride: 300, refuseAfter: 2) == nil)
         #expect(Self.encode(pixels, width: 0, height: 200, stride: 300) == nil, "no pixels, no image")
+    }
+
+    @Test("a chart drawn on memory used before has the pixels it has on fresh memory")
+    func reusedMemory() throws {
+        let status = Chart.bars(.statusDistribution(sampleStatistics))
+        let groups = Chart.bars(.statusByGroup(sampleStatistics))
+        let gantt = Chart.gantt(try #require(GanttChart(sampleSchedule)))
+        let fresh = [status, groups, gantt].map { ChartRenderer().png($0) }
+        let renderer = ChartRenderer()
+        // Memory holding what no chart draws: a surface must paint over all of it.
+        let poisoned = renderer.memory.take(bytes: 8 << 20)
+        poisoned.base.initializeMemory(as: UInt8.self, repeating: 0x5A, count: poisoned.capacity)
+        renderer.memory.give(poisoned)
+        // Each in turn, larger after smaller and smaller after larger, twice: every one on memory used before.
+        for _ in 0..<2 {
+            for (chart, first) in zip([gantt, status, groups], [fresh[2], fresh[0], fresh[1]]) {
+                let same = renderer.png(chart) == first  // compared outside #expect, which would print every byte
+                #expect(same)
+            }
+        }
     }
 }
