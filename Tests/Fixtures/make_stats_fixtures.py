@@ -24,6 +24,9 @@ cases = {
     "large offset": (1e9 + rng.normal(0.0, 3.0, size=1000)).tolist(),
     "many duplicates": rng.integers(0, 10, size=10000).astype(float).tolist(),
     "with zeros": [0.0] * 30 + rng.exponential(250.0, size=470).tolist(),
+    # Many of the summary's 2048-value blocks, merged: a large offset, and a mean that drifts from block to block.
+    "large offset, many blocks": (1e9 + rng.normal(0.0, 3.0, size=6000)).tolist(),
+    "drifting mean, many blocks": (5e6 + np.arange(7001) * 0.37 + rng.normal(0.0, 0.5, size=7001)).tolist(),
 }
 
 out = []

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Stats
 
@@ -36,10 +37,52 @@ struct KernelTests {
         #expect(abs(edges[2] - 10) < 1e-9 && abs(edges[4] - 100) < 1e-9)
     }
 
+    @Test("log bins wide or narrow: every value lands in the bin whose edges hold it", arguments: [
+        (1.0, 1e7, 30), (0.001, 1e9, 60), (265.74, 305.845, 891), (3.79e-6, 5.75e-6, 903), (1.0, 1.0001, 1024), (5.0, 7.0, 1),
+    ])
+    func logHistogramAnyWidth(low: Double, high: Double, bins: Int) {
+        // Bins narrower than cells of the doubles' top bits, and narrower than the estimated logarithm's
+        // error, take other paths than wide ones; each must land every value exactly.
+        let edges = StatsKernel.histogram([], scale: .log, low: low, high: high, bins: bins).edges
+        var numbers = SeededNumbers(seed: UInt64(bins))
+        var values: [Double] = [0, -3, .infinity, .leastNonzeroMagnitude, low / 2, high * 2, low, high]
+        for _ in 0..<20_000 {
+            let edge = edges[Int(numbers.next(UInt64(bins + 1)))]
+            switch numbers.next(3) {
+            case 0: values.append(edge)
+            case 1: values.append(edge.nextDown)
+            default: values.append(low * pow(high / low, Double(numbers.next(1 << 20)) / Double(1 << 20) * 1.2 - 0.1))
+            }
+        }
+        let counts = StatsKernel.histogram(values, scale: .log, low: low, high: high, bins: bins).counts
+        var expected = [UInt64](repeating: 0, count: bins)
+        for v in values {
+            // Independent rule: the last edge not above v, clamped to the bins.
+            let bin = v < edges[0] ? 0 : Swift.min(bins - 1, (edges.lastIndex { $0 <= v })!)
+            expected[bin] += 1
+        }
+        #expect(counts == expected)
+    }
+
     @Test("codes and pairs are counted")
     func counting() {
         #expect(StatsKernel.countCodes([0, 2, 2, 1, 2], codeCount: 4) == [1, 1, 3, 0])
         #expect(StatsKernel.countPairs([0, 1, 1, 0], [1, 1, 0, 1], aCount: 2, bCount: 2) == [0, 2, 1, 1])
+    }
+
+    @Test("codes are counted alike, few or many, in runs or scattered, whatever the count's remainder by four",
+          arguments: [(7, 1003), (64, 4096), (65, 999), (3000, 10_001), (1, 2)])
+    func countingAnyCodes(codeCount: Int, length: Int) {
+        var numbers = SeededNumbers(seed: UInt64(codeCount * length))
+        var codes: [Int32] = []
+        while codes.count < length {  // runs of one code, as statuses come, between scattered ones
+            let code = Int32(numbers.next(UInt64(codeCount)))
+            codes += [Int32](repeating: code, count: Int(numbers.next(6)) + 1)
+        }
+        codes = Array(codes.prefix(length))
+        var expected = [UInt64](repeating: 0, count: codeCount)
+        for code in codes { expected[Int(code)] += 1 }
+        #expect(StatsKernel.countCodes(codes, codeCount: codeCount) == expected)
     }
 
     @Test("values are grouped by code in input order, NaN left out")

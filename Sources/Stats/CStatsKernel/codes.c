@@ -3,9 +3,27 @@
 
 #include <string.h>
 
+/* Few codes (statuses) are counted in this many tables side by side: consecutive records often have
+ * the same code, and an increment then waits for the one before it unless they go to different tables. */
+#define SK_FEW_CODES 64
+#define SK_CODE_TABLES 4
+
 void sk_count_codes(const int32_t *codes, size_t n, size_t ncodes, uint64_t *counts) {
     memset(counts, 0, ncodes * sizeof *counts);
-    for (size_t i = 0; i < n; i++) counts[codes[i]]++;
+    if (ncodes > SK_FEW_CODES) {
+        for (size_t i = 0; i < n; i++) counts[codes[i]]++;
+        return;
+    }
+    uint64_t tables[SK_FEW_CODES * SK_CODE_TABLES];  /* code c's counts at c * SK_CODE_TABLES */
+    memset(tables, 0, ncodes * SK_CODE_TABLES * sizeof *tables);
+    size_t i = 0;
+    for (; i + SK_CODE_TABLES <= n; i += SK_CODE_TABLES) {
+        for (size_t t = 0; t < SK_CODE_TABLES; t++) tables[(size_t)codes[i + t] * SK_CODE_TABLES + t]++;
+    }
+    for (; i < n; i++) counts[codes[i]]++;
+    for (size_t c = 0; c < ncodes; c++) {
+        for (size_t t = 0; t < SK_CODE_TABLES; t++) counts[c] += tables[c * SK_CODE_TABLES + t];
+    }
 }
 
 void sk_count_pairs(const int32_t *a, const int32_t *b, size_t n,

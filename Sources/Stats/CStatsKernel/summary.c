@@ -86,23 +86,42 @@ static void lane_deviations(const double *x, size_t n, double mean, double *squa
     *squares = tq; *plain = td;
 }
 
+/* Values per block of the summary: 16 KiB, which stays in the first-level cache from the block's first
+ * pass to its second, so that the column is read from memory once. */
+#define SK_SUMMARY_BLOCK 2048
+
 void sk_summarize(const double *x, size_t n, sk_summary *out) {
     out->count = n;
     if (n == 0) {
         out->min = out->max = out->mean = out->stddev = out->sum = NAN;
         return;
     }
-    double sum, min, max;
-    lane_sum_min_max(x, n, &sum, &min, &max);
-    double mean = sum / (double)n;
-    double squares, plain;
-    lane_deviations(x, n, mean, &squares, &plain);
-    /* Corrected two-pass: subtract the rounding error of the mean. */
-    double m2 = squares - plain * plain / (double)n;
-    if (m2 < 0) m2 = 0;
+    double sum = 0, min = INFINITY, max = -INFINITY, mean = 0, m2 = 0;
+    size_t seen = 0;
+    for (size_t start = 0; start < n; start += SK_SUMMARY_BLOCK) {
+        const size_t count = n - start < SK_SUMMARY_BLOCK ? n - start : SK_SUMMARY_BLOCK;
+        const double *block = x + start;
+        /* The block's corrected two-pass summary: its mean, then the squared deviations from it. */
+        double block_sum, block_min, block_max, squares, plain;
+        lane_sum_min_max(block, count, &block_sum, &block_min, &block_max);
+        double block_mean = block_sum / (double)count;
+        lane_deviations(block, count, block_mean, &squares, &plain);
+        double block_m2 = squares - plain * plain / (double)count;
+        if (block_m2 < 0) block_m2 = 0;
+        block_mean += plain / (double)count;
+        /* Merged into the blocks before it (Chan, Golub and LeVeque's pairwise update). */
+        const size_t total = seen + count;
+        const double delta = block_mean - mean;
+        mean += delta * ((double)count / (double)total);
+        m2 += block_m2 + delta * delta * ((double)seen * ((double)count / (double)total));
+        seen = total;
+        sum += block_sum;
+        min = block_min < min ? block_min : min;
+        max = block_max > max ? block_max : max;
+    }
     out->sum = sum;
     out->min = min;
     out->max = max;
-    out->mean = mean + plain / (double)n;
+    out->mean = mean;
     out->stddev = n > 1 ? sqrt(m2 / (double)(n - 1)) : 0.0;
 }

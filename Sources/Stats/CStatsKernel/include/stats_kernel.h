@@ -45,10 +45,12 @@ typedef struct sk_summary {
 } sk_summary;
 
 /* Computes the summary of the dense values x[0..n) (no NaN allowed).
- * Two passes: the mean first, then the squared deviations from it with the
- * compensating term of the corrected two-pass algorithm (Chan, Golub and
- * LeVeque 1983), which stays accurate when the mean is large compared with
- * the spread, as durations in milliseconds are. */
+ * One pass over memory, a block of 2048 values at a time: in each block, the
+ * corrected two-pass algorithm (the block's mean, then the squared deviations
+ * from it with the compensating term), and the blocks merged with the
+ * pairwise update (both from Chan, Golub and LeVeque 1983). It stays accurate
+ * when the mean is large compared with the spread, as durations in
+ * milliseconds are, and when the mean drifts along the column. */
 void sk_summarize(const double *x, size_t n, sk_summary *out);
 
 /* Minimum, maximum and number of the non-NaN values of x[0..n). For no such
@@ -75,9 +77,9 @@ void sk_histogram_linear(const double *x, size_t n, double lo, double hi,
                          size_t bins, uint64_t *counts);
 
 /* Counts the dense values x[0..n) into 'bins' log-spaced bins: edge i is
- * lo * (hi / lo)^(i / bins). Values below lo, zero included, go to the first
- * bin and values above hi to the last, so every value is counted once.
- * Requires 1 <= bins <= SK_MAX_BINS and 0 < lo < hi. */
+ * lo * (hi / lo)^(i / bins). Values below lo, zero and negatives included, go
+ * to the first bin and values above hi (infinity too) to the last, so every
+ * value is counted once. Requires 1 <= bins <= SK_MAX_BINS and 0 < lo < hi. */
 #define SK_MAX_BINS 1024
 void sk_histogram_log(const double *x, size_t n, double lo, double hi,
                       size_t bins, uint64_t *counts);
