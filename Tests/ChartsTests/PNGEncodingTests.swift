@@ -8,10 +8,19 @@ import TestSupport
 /// memory of the charts drawn before them: neither may change a pixel.
 @Suite("PNG encoding and surface memory")
 struct PNGEncodingTests {
-    /// `width` × `height` pixels of seeded noise in Cairo's RGB24 layout (0x00RRGGBB), rows of `stride` pixels.
+    /// `width` × `height` pixels of seeded noise in Cairo's RGB24 layout (0x00RRGGBB), rows of `stride`
+    /// pixels; about half the rows repeat the row above, as most of a chart's rows do.
     static func noise(width: Int, height: Int, stride: Int) -> [UInt32] {
         var numbers = SeededNumbers(seed: 7)
-        return (0..<height * stride).map { _ in UInt32(truncatingIfNeeded: numbers.next(1 << 24)) }
+        var pixels: [UInt32] = []
+        for y in 0..<height {
+            if y > 0, numbers.next(2) == 0 {
+                pixels += pixels[(y - 1) * stride..<y * stride]
+            } else {
+                pixels += (0..<stride).map { _ in UInt32(truncatingIfNeeded: numbers.next(1 << 24)) }
+            }
+        }
+        return pixels
     }
 
     /// The encoder's output for `pixels`, and the pieces it was handed over in; nil when it fails.
@@ -50,11 +59,12 @@ struct PNGEncodingTests {
 
     @Test("an image whose compressed data spans many IDAT chunks decodes to exactly its pixels")
     func manyChunks() throws {
-        // Noise does not compress: 300 × 200 × 3 bytes are ~180 KB of deflate output, three blocks or more.
-        let width = 300, height = 200, stride = 304
+        // Noise does not compress: 300 × 203 × 3 bytes, half of them new rows, are ~90 KB of deflate output,
+        // two blocks or more. (203 rows: the encoder hands rows to zlib sixteen at a time.)
+        let width = 300, height = 203, stride = 304
         let pixels = Self.noise(width: width, height: height, stride: stride)
         let (png, pieces) = try #require(Self.encode(pixels, width: width, height: height, stride: stride))
-        #expect(Self.chunks("IDAT", in: png) >= 3)
+        #expect(Self.chunks("IDAT", in: png) >= 2)
         #expect(pieces > 3, "handed over a piece at a time")
         let decoded = try #require(DecodedPNG(png))
         #expect(decoded.width == width && decoded.height == height)

@@ -26,6 +26,11 @@ static void filter_row(const uint8_t *pixels, int width, int y, int stride, uint
     const uint32_t *above = y > 0 ? (const uint32_t *)(const void *)(pixels + (size_t)(y - 1) * (size_t)stride) : NULL;
     out[0] = 2;
     uint8_t *o = out + 1;
+    /* Most rows of a chart repeat the row above (background, bars, axes): their differences are zeros. */
+    if (above && memcmp(row, above, (size_t)width * 4) == 0) {
+        memset(o, 0, (size_t)width * 3);
+        return;
+    }
     for (int x = 0; x < width; x++) {
         uint32_t c = row[x], p = above ? above[x] : 0;
         o[0] = (uint8_t)((c >> 16) - (p >> 16));
@@ -37,6 +42,8 @@ static void filter_row(const uint8_t *pixels, int width, int y, int stride, uint
 
 /* Bytes of compressed data per IDAT chunk: the output block is written out each time it fills. */
 #define PE_BLOCK (64 * 1024)
+/* Rows filtered and handed to zlib at a time: with 16, a report's PNGs took 10% less than with 1, 4 or 64. */
+#define PE_ROWS 16
 
 /* Writes 'length' bytes at block + 8 as one chunk of 'type'; returns 0 on success. */
 static int write_chunk(uint8_t *block, const char type[4], size_t length, pe_write_fn write, void *closure) {
@@ -48,9 +55,9 @@ int pe_encode_rgb32(const uint8_t *pixels, int width, int height, int stride, in
     static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     if (width <= 0 || height <= 0) return -1;
     size_t row_bytes = 1 + 3 * (size_t)width;
-    /* One filtered row and one block of output: not a filtered copy of the whole image, whose fresh
+    /* Sixteen filtered rows and one block of output: not a filtered copy of the whole image, whose fresh
      * pages cost the kernel more to fault in than zlib took to compress them. */
-    uint8_t *row = malloc(row_bytes);
+    uint8_t *row = malloc(row_bytes * PE_ROWS);
     uint8_t *block = malloc(8 + PE_BLOCK + 4);
     z_stream stream;
     memset(&stream, 0, sizeof stream);
@@ -73,12 +80,14 @@ int pe_encode_rgb32(const uint8_t *pixels, int width, int height, int stride, in
 
     stream.next_out = block + 8;
     stream.avail_out = PE_BLOCK;
-    for (int y = 0; y <= height; y++) {
-        int flush = y == height ? Z_FINISH : Z_NO_FLUSH;
-        if (y < height) {
-            filter_row(pixels, width, y, stride, row);
+    for (int y = 0;; y += PE_ROWS) {
+        const int finishing = y >= height;
+        int flush = finishing ? Z_FINISH : Z_NO_FLUSH;
+        if (!finishing) {
+            int rows = height - y < PE_ROWS ? height - y : PE_ROWS;
+            for (int r = 0; r < rows; r++) filter_row(pixels, width, y + r, stride, row + (size_t)r * row_bytes);
             stream.next_in = row;
-            stream.avail_in = (uInt)row_bytes;
+            stream.avail_in = (uInt)(row_bytes * (size_t)rows);
         }
         for (;;) {
             int status = deflate(&stream, flush);
@@ -92,6 +101,7 @@ int pe_encode_rgb32(const uint8_t *pixels, int width, int height, int stride, in
             if (status == Z_STREAM_END) break;
             if (flush == Z_NO_FLUSH && stream.avail_in == 0) break;
         }
+        if (finishing) break;
     }
     if (write_chunk(block, "IEND", 0, write, closure) != 0) goto done;
     result = 0;

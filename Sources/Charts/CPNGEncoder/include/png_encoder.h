@@ -6,8 +6,10 @@
  * zlib's run-length strategy at level 1 compresses well, several times
  * faster than a full match search. This writer converts and filters each
  * row in one pass (libpng's per-row transforms cost more than the filter)
- * and compresses it straight away, holding one row and one 64 KiB block of
- * output, and writes the PNG chunks itself (an IDAT chunk per block).
+ * and compresses rows sixteen at a time, holding those rows and one 64 KiB
+ * block of output, and writes the PNG chunks itself (an IDAT chunk per
+ * block). A row that repeats the row above, as most rows of a chart do, is
+ * filtered by clearing it.
  */
 #ifndef PNG_ENCODER_H
 #define PNG_ENCODER_H
