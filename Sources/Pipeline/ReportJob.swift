@@ -44,8 +44,10 @@ public struct ReportJob: Sendable {
     /// Makes the report of the records read. `loaded` is consumed: once the document holds the described
     /// run's records, the table of every record is let go, before the report is written.
     private func run(over loaded: consuming LoadedRecords, loader: TaskLoader) throws(PipelineError) -> ReportOutcome {
+        // A --templates folder is read and checked first, so that its errors come before any work; the
+        // built-in templates are parsed by the writer, beside the charts.
         let templates = try PipelineError.wrapping { () throws(ReportError) in
-            try request.templates.map { path throws(ReportError) in try TemplateSet(folder: path) } ?? TemplateSet()
+            try request.templates.map { path throws(ReportError) in try TemplateSet(folder: path) }
         }
         let history = try request.history.map { path throws(PipelineError) in try HistoryInput(path: path) }
         let document = try self.document(of: consume loaded, history: history, loader: loader)

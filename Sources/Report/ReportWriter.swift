@@ -13,12 +13,12 @@ public struct ReportWriter: Sendable {
 
     /// - Parameters:
     ///   - path: The report folder (created if absent).
-    ///   - templates: The page templates.
+    ///   - templates: The page templates; nil for the built-in ones.
     ///   - exports: The data files to write beside the page.
     ///   - singleFile: Put the stylesheet and charts inside `index.html` (SVG inline, PNG as
     ///     data URIs) instead of writing `charts/`, so the page can travel alone.
     public init(
-        path: String, templates: TemplateSet = TemplateSet(), exports: [DataExport] = DataExport.allCases,
+        path: String, templates: TemplateSet? = nil, exports: [DataExport] = DataExport.allCases,
         singleFile: Bool = false
     ) {
         folder = ReportFolder(path: path)

@@ -4,15 +4,17 @@
 /// Unicode scalar before the templates see it; only markup made by
 /// taskreport itself (inline charts, trend lines) is placed as it is.
 public struct HTMLExporter: ReportExporter {
-    let templates: TemplateSet
+    /// The templates of a `--templates` folder; nil for the built-in ones.
+    let templates: TemplateSet?
     let singleFile: Bool
     let exports: [DataExport]
 
     /// - Parameters:
-    ///   - templates: The templates to render with.
+    ///   - templates: The templates to render with; nil for the built-in ones, which are then parsed
+    ///     when the page is rendered, on its own thread beside the charts rather than before the statistics.
     ///   - singleFile: Whether to inline the charts rather than link `charts/`.
     ///   - exports: The data files written beside the page, which it links to.
-    public init(templates: TemplateSet, singleFile: Bool = false, exports: [DataExport] = []) {
+    public init(templates: TemplateSet? = nil, singleFile: Bool = false, exports: [DataExport] = []) {
         self.templates = templates
         self.singleFile = singleFile
         self.exports = exports
@@ -21,6 +23,6 @@ public struct HTMLExporter: ReportExporter {
     public func files(for document: ReportDocument) throws(ReportError) -> [ReportFile] {
         let inline = singleFile ? ChartExporter.draw(document) : nil
         let page = ReportPage(document, inlineCharts: inline, downloads: exports.map(\.rawValue))
-        return [ReportFile(path: "index.html", text: try templates.render(page))]
+        return [ReportFile(path: "index.html", text: try (templates ?? TemplateSet()).render(page))]
     }
 }
