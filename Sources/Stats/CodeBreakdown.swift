@@ -21,16 +21,17 @@ struct CodeBreakdown {
         let pairs = PairCounts.count(
             first: column.codes, second: table.status.codes, firstCount: codeCount,
             secondCount: table.status.entries.count)
-        let partitioned = rows == nil
-            ? StatsKernel.partition(table.durationMs, by: column.codes, codeCount: codeCount) : nil
+        // The known durations of each code: gathered from its rows when the caller has them grouped, else
+        // from one partition of every duration by code.
+        let durations: (Int) -> [Double]
+        if let rows {
+            durations = { code in rows[code].map { table.durationMs[Int($0)] }.filter { !$0.isNaN } }
+        } else {
+            let partitioned = StatsKernel.partition(table.durationMs, by: column.codes, codeCount: codeCount)
+            durations = { code in Array(partitioned.values[partitioned.offsets[code]..<partitioned.offsets[code + 1]]) }
+        }
         return (0..<codeCount).map { code in
-            var values: [Double]
-            if let partitioned {
-                values = Array(partitioned.values[partitioned.offsets[code]..<partitioned.offsets[code + 1]])
-            } else {
-                values = rows![code].map { table.durationMs[Int($0)] }
-                values.removeAll(where: \.isNaN)
-            }
+            var values = durations(code)
             let figures = StatsKernel.percentiles(&values, quantiles: quantiles)
             return CodeBreakdown(
                 counts: statuses.tally(pairs[code]), total: pairs[code].reduce(0) { $0 + $1.count },
