@@ -40,9 +40,9 @@ final class CairoSurface {
     }
 
     /// Creates a white surface of `width` × `height` logical pixels. A PNG surface's pixels are taken
-    /// from `memory` and given back when the surface goes; the white fills every one of them, whatever
-    /// they held (chart sizes are whole logical pixels).
-    init(kind: Kind, width: Double, height: Double, memory: PixelMemory = PixelMemory()) {
+    /// from `memory` (a pool of its own when nil) and given back when the surface goes; the white fills
+    /// every one of them, whatever they held (chart sizes are whole logical pixels).
+    init(kind: Kind, width: Double, height: Double, memory: PixelMemory? = nil) {
         self.width = width
         self.height = height
         sink = ByteSink()
@@ -51,6 +51,7 @@ final class CairoSurface {
             // Opaque: charts have a white background, and PNGs are written as RGB.
             let columns = Int32((width * scale).rounded()), rows = Int32((height * scale).rounded())
             let stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, columns)
+            let memory = memory ?? PixelMemory()
             let block = memory.take(bytes: Int(stride) * Int(rows))
             pixels = (block, memory)
             surface = cairo_image_surface_create_for_data(
