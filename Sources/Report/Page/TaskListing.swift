@@ -17,13 +17,12 @@ struct TaskListing {
     init(_ document: ReportDocument, failureEntries: [Int: Int]) {
         let records = document.records
         let kinds = records.status.entries.map(StatusKind.init(label:))
-        let described = 0..<records.count
-        total = records.count
+        total = records.count  // the document holds the described run's records only
         // By severity, then in input order: a pass per severity, stopping once the table is full,
         // so a run of a million tasks costs no sort.
         var ordered: [Int] = []
         for severity in Set(kinds.map(\.severity)).sorted() where ordered.count < Self.rowLimit {
-            for row in described where kinds[Int(records.status.codes[row])].severity == severity {
+            for row in 0..<records.count where kinds[Int(records.status.codes[row])].severity == severity {
                 ordered.append(row)
                 if ordered.count == Self.rowLimit { break }
             }
