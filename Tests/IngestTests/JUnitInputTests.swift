@@ -121,6 +121,22 @@ struct JUnitInputTests {
         #expect(try Self.load([latin1]).name[0] == "café", "the declared encoding is read")
     }
 
+    @Test("text cut to its last 16 KB or its first line's 200 bytes is cut between characters, never inside one",
+          arguments: [6_000, 6_001, 6_002, 12_345])
+    func cutsBetweenCharacters(euros: Int) throws {
+        // "€" is three bytes: most cut points fall inside one.
+        let text = String(repeating: "€", count: euros)
+        let t = try Self.load(xml: """
+            <testsuite><testcase name="a"><system-out>\(text)</system-out></testcase>
+            <testcase name="b"><failure>\(text)</failure></testcase></testsuite>
+            """)
+        #expect(t.count == 2)
+        let kept = t.output[0].dropFirst(2)  // after "…\n"
+        #expect(t.output[0].hasPrefix("…\n") && !kept.isEmpty && kept.allSatisfy { $0 == "€" })
+        #expect(kept.utf8.count > 16_384 - 3 && kept.utf8.count <= 16_384)
+        #expect(t.error[1] == String(repeating: "€", count: 66), "200 bytes, back to the last whole character")
+    }
+
     @Test("corrupt XML, XML that is not JUnit and bad test cases: one line naming the file and line")
     func errors() throws {
         #expect(try Self.failure("<testsuite name=\"x\">\n<testcase name=\"a\">\n</testsuite>\n")

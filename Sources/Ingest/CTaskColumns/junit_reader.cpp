@@ -32,13 +32,19 @@ namespace {
 
 std::string_view view(const xmlChar *text) { return reinterpret_cast<const char *>(text); }
 
+/// Whether the byte `c` continues a UTF-8 character (10xxxxxx), so that text cut before it would split one.
+bool continues_character(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 /// The end of a text that may be long (a test's output): at most TC_JUNIT_OUTPUT_LIMIT bytes are kept.
 class Tail {
 public:
     void append(const char *bytes, size_t len) {
         text_.append(bytes, len);
         if (text_.size() > 2 * TC_JUNIT_OUTPUT_LIMIT) {
-            text_.erase(0, text_.size() - TC_JUNIT_OUTPUT_LIMIT);
+            // Cut between characters, so that what is kept starts with a whole one (first_line reads from it).
+            size_t cut = text_.size() - TC_JUNIT_OUTPUT_LIMIT;
+            while (cut < text_.size() && continues_character(text_[cut])) cut++;
+            text_.erase(0, cut);
             cut_ = true;
         }
     }
@@ -48,7 +54,7 @@ public:
     /// Appends the kept text to `out`: from a character boundary, after "…" when it was cut.
     void write(std::string &out) const {
         size_t start = text_.size() > TC_JUNIT_OUTPUT_LIMIT ? text_.size() - TC_JUNIT_OUTPUT_LIMIT : 0;
-        while (start < text_.size() && (static_cast<unsigned char>(text_[start]) & 0xC0) == 0x80) start++;
+        while (start < text_.size() && continues_character(text_[start])) start++;
         if (cut_ || start > 0) out += "…\n";
         std::string_view kept(text_.data() + start, text_.size() - start);
         while (!kept.empty() && (kept.front() == '\n' || kept.front() == '\r')) kept.remove_prefix(1);
@@ -64,7 +70,7 @@ public:
         size_t length = (end == std::string::npos ? text_.size() : end) - start;
         if (length > 200) {
             length = 200;
-            while (length > 0 && (static_cast<unsigned char>(text_[start + length]) & 0xC0) == 0x80) length--;
+            while (length > 0 && continues_character(text_[start + length])) length--;
         }
         return text_.substr(start, length);
     }
