@@ -137,6 +137,18 @@ struct JUnitInputTests {
         #expect(t.error[1] == String(repeating: "€", count: 66), "200 bytes, back to the last whole character")
     }
 
+    @Test("a failure without a message takes the first line of its text, also when only the text's end is kept")
+    func messageOfLongFailure() throws {
+        let long = String(repeating: "€", count: 12_345)
+        let t = try Self.load(xml: """
+            <testsuite><testcase name="a"><failure>
+              expected 3, got 4
+            \(long)</failure></testcase></testsuite>
+            """)
+        #expect(t.error[0] == "expected 3, got 4")
+        #expect(t.output[0].hasPrefix("…\n") && t.output[0].hasSuffix("€"), "the output is the text's end")
+    }
+
     @Test("corrupt XML, XML that is not JUnit and bad test cases: one line naming the file and line")
     func errors() throws {
         #expect(try Self.failure("<testsuite name=\"x\">\n<testcase name=\"a\">\n</testsuite>\n")

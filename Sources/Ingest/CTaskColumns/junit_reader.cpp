@@ -35,13 +35,15 @@ std::string_view view(const xmlChar *text) { return reinterpret_cast<const char 
 /// Whether the byte `c` continues a UTF-8 character (10xxxxxx), so that text cut before it would split one.
 bool continues_character(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-/// The end of a text that may be long (a test's output): at most TC_JUNIT_OUTPUT_LIMIT bytes are kept.
+/// The end of a text that may be long (a test's output): at most TC_JUNIT_OUTPUT_LIMIT bytes are kept,
+/// and the text's first line.
 class Tail {
 public:
     void append(const char *bytes, size_t len) {
         text_.append(bytes, len);
         if (text_.size() > 2 * TC_JUNIT_OUTPUT_LIMIT) {
-            // Cut between characters, so that what is kept starts with a whole one (first_line reads from it).
+            if (!cut_) head_ = first_line();  // before the text's start goes
+            // Cut between characters, so that what is kept starts with a whole one.
             size_t cut = text_.size() - TC_JUNIT_OUTPUT_LIMIT;
             while (cut < text_.size() && continues_character(text_[cut])) cut++;
             text_.erase(0, cut);
@@ -62,8 +64,10 @@ public:
         out += kept;
     }
 
-    /// The first line that is not blank, without its indentation, at most 200 bytes (cut at a character).
+    /// The first line that is not blank, without its indentation, at most 200 bytes (cut at a character):
+    /// of the whole text, also when only its end is kept.
     std::string first_line() const {
+        if (cut_ && !head_.empty()) return head_;
         size_t start = text_.find_first_not_of(" \t\r\n");
         if (start == std::string::npos) return {};
         size_t end = text_.find_first_of("\r\n", start);
@@ -77,11 +81,14 @@ public:
 
     void clear() {
         text_.clear();
+        head_.clear();
         cut_ = false;
     }
 
 private:
     std::string text_;
+    /// The first line of the text as it was before the first cut (empty when that was all blank).
+    std::string head_;
     bool cut_ = false;
 };
 
