@@ -82,12 +82,14 @@ final class HTTPExchange: Sendable {
         var error: String?
     }
 
-    /// One GET, made on a thread of its own since libcurl blocks.
+    /// One GET, made on a thread of its own since libcurl blocks: a thread created for it, not one of
+    /// Dispatch's, whose pool is as wide as the machine has cores (the checks blocked in it held back
+    /// every other task of the run, commands included, until they ended).
     private func get(_ url: URL, headers: [String], timeoutMs: Int) async -> Answer {
         state.withLock { $0.body = OutputTail() }
         guard timeoutMs > 0 else { return Answer(timedOut: true) }
         return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread {
                 var response = th_response()
                 let context = Unmanaged.passUnretained(self).toOpaque()
                 let lines = headers.map { strdup($0) }
@@ -107,7 +109,7 @@ final class HTTPExchange: Sendable {
                     redirect: response.redirect_url.flatMap { URL(string: String(cString: $0)) },
                     timedOut: response.timed_out != 0, stopped: response.stopped != 0,
                     error: error.isEmpty || response.timed_out != 0 ? nil : error))
-            }
+            }.start()
         }
     }
 

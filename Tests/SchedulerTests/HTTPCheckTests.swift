@@ -21,6 +21,23 @@ struct HTTPCheckTests {
         #expect(held >= 0.5 && held < 5, "held \(held) s")
     }
 
+    @Test("checks waiting on silent servers hold back no other task: all start at once, each stops at its deadline")
+    func manySilentServers() async throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        // More blocked requests than the machine has cores: run on Dispatch's pool, the first ones had held
+        // back the rest of the run, commands too, a second or so for each two.
+        let checks = (0..<8).map { #"{"id":"h\#($0)","timeout":"2s","http":{"url":"\#(server.url("/hang"))"}}"# }
+        let tasks = checks + [#"{"id":"quick","command":["true"]}"#]
+        let (_, recorder) = try await run(#"{"tasks":["# + tasks.joined(separator: ",") + "]}", jobs: 12)
+        #expect((0..<8).allSatisfy { recorder["h\($0)"].status == .timeout } && recorder["quick"].status == .completed)
+        let starts = recorder.records.map { $0.attempts[0].startedAt }
+        let spread = starts.max()!.timeIntervalSince(starts.min()!)
+        #expect(spread < 1, "the tasks started \(spread) s apart")
+        let longest = recorder.records.map { $0.attempts[0].durationMs }.max()!
+        #expect(longest < 3_000, "a check took \(longest) ms of its 2 s")
+    }
+
     @Test("a server that sends its headers, then a byte at a time: the timeout bounds the whole answer")
     func drip() async throws {
         let server = try LoopbackHTTPServer()
