@@ -21,21 +21,21 @@ struct HTTPCheckTests {
         #expect(held >= 0.5 && held < 5, "held \(held) s")
     }
 
-    @Test("checks waiting on silent servers hold back no other task: all start at once, each stops at its deadline")
+    @Test("checks waiting on silent servers hold back no other: all of them wait on the server at once")
     func manySilentServers() async throws {
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
         // More blocked requests than the machine has cores: run on Dispatch's pool, the first ones had held
         // back the rest of the run, commands too, a second or so for each two.
-        let checks = (0..<8).map { #"{"id":"h\#($0)","timeout":"2s","http":{"url":"\#(server.url("/hang"))"}}"# }
+        let checks = (0..<8).map { #"{"id":"h\#($0)","timeout":"3s","http":{"url":"\#(server.url("/hang"))"}}"# }
         let tasks = checks + [#"{"id":"quick","command":["true"]}"#]
         let (_, recorder) = try await run(#"{"tasks":["# + tasks.joined(separator: ",") + "]}", jobs: 12)
         #expect((0..<8).allSatisfy { recorder["h\($0)"].status == .timeout } && recorder["quick"].status == .completed)
-        let starts = recorder.records.map { $0.attempts[0].startedAt }
-        let spread = starts.max()!.timeIntervalSince(starts.min()!)
-        #expect(spread < 1, "the tasks started \(spread) s apart")
-        let longest = recorder.records.map { $0.attempts[0].durationMs }.max()!
-        #expect(longest < 3_000, "a check took \(longest) ms of its 2 s")
+        // Counted by the server: all eight requests were waiting on it at once, none held back until another
+        // gave up its thread. (A count, not a time, which a loaded machine stretches; on Dispatch's pool
+        // at most half of them were.)
+        #expect(await waitUntil(seconds: 10) { server.connectionLifetimes.count == 8 })
+        #expect(server.mostHangingAtOnce == 8)
     }
 
     @Test("a server that sends its headers, then a byte at a time: the timeout bounds the whole answer")

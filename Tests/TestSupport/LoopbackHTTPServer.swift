@@ -6,7 +6,7 @@ import Synchronization
 /// well-behaved or not. Each connection is served on a thread of its own.
 ///
 /// - `GET /status/NNN`: status NNN.
-/// - `GET /hang`: accepts, reads the request, never answers.
+/// - `GET /hang`: accepts, reads the request, never answers (``mostHangingAtOnce`` counts them).
 /// - `GET /drip`: sends its headers, then one byte of body every 0.3 s, never all of it.
 /// - `GET /redirect/TARGET`: 302 to TARGET (percent-encoded in the path), or to `/redirect/…` itself with `loop`.
 /// - `GET /authorized`: 200 when the request's `Authorization` header is ``authorization``, else 401.
@@ -19,10 +19,15 @@ public final class LoopbackHTTPServer: Sendable {
     /// The `Authorization` header `/authorized` wants.
     public let authorization: String?
     private let heldConnections = Mutex<[Double]>([])
+    /// `/hang` requests being held now, and the most held at once.
+    private let hanging = Mutex((now: 0, most: 0))
 
     /// How long each `/hang` and `/drip` client kept its connection open, in seconds, measured
     /// here, on the serving thread, from the request to the client closing it.
     public var connectionLifetimes: [Double] { heldConnections.withLock { $0 } }
+
+    /// The most `/hang` requests held open at the same time.
+    public var mostHangingAtOnce: Int { hanging.withLock { $0.most } }
 
     /// Binds a free port and starts serving.
     public init(authorization: String? = nil) throws {
@@ -47,7 +52,9 @@ public final class LoopbackHTTPServer: Sendable {
                 let client = accept(socketFD, nil, nil)
                 guard client >= 0 else { return }
                 Thread.detachNewThread { [self] in
-                    if let held = Self.serve(client, authorization: authorization) { heldConnections.withLock { $0.append(held) } }
+                    if let held = Self.serve(client, authorization: authorization, hanging: hanging) {
+                        heldConnections.withLock { $0.append(held) }
+                    }
                 }
             }
         }
@@ -63,7 +70,7 @@ public final class LoopbackHTTPServer: Sendable {
     }
 
     /// Answers one request; returns how long the client held the connection for `/hang` and `/drip`.
-    private static func serve(_ client: Int32, authorization: String?) -> Double? {
+    private static func serve(_ client: Int32, authorization: String?, hanging: borrowing Mutex<(now: Int, most: Int)>) -> Double? {
         defer { close(client) }
         let start = Date()
         var buffer = [UInt8](repeating: 0, count: 8192)
@@ -78,7 +85,9 @@ public final class LoopbackHTTPServer: Sendable {
         }
         switch path {
         case "/hang":
+            hanging.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
             while read(client, &buffer, buffer.count) > 0 {}  // until the client gives up
+            hanging.withLock { $0.now -= 1 }
             return Date().timeIntervalSince(start)
         case "/drip":
             guard send("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n") else { return nil }
