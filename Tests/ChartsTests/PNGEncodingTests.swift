@@ -72,6 +72,60 @@ struct PNGEncodingTests {
         #expect(decoded.pixels == expected)
     }
 
+    /// Rows of seeded noise in Cairo's RGB24 layout, `stride` = `width`, where `repeats[y]` makes row y
+    /// a copy of the row above.
+    static func rows(width: Int, repeats: [Bool]) -> [UInt32] {
+        var numbers = SeededNumbers(seed: UInt64(width))
+        var pixels: [UInt32] = []
+        for (y, repeated) in repeats.enumerated() {
+            if y > 0, repeated {
+                pixels += pixels[(y - 1) * width..<y * width]
+            } else {
+                pixels += (0..<width).map { _ in UInt32(truncatingIfNeeded: numbers.next(1 << 24)) }
+            }
+        }
+        return pixels
+    }
+
+    /// Rows that repeat the row above bypass zlib: the encoder writes them as deflate blocks of its own
+    /// and keeps the adler32 itself. Cairo's reader checks both, so a wrong bit fails the decoding.
+    @Test(
+        "runs of repeated rows, of every length and in every place, decode to exactly their pixels",
+        arguments: [1, 2, 86, 87, 173, 300])
+    func repeatedRows(width: Int) throws {
+        // 3 × width - 1 zeros follow a repeated row's first zero: a remainder of 2 (widths 1, 87, 173) is
+        // written as literals, of 257 (86) as a copy of 257, of 5 (2) and of 125 (300) as shorter copies.
+        let runs: [(new: Int, repeated: Int)] = [(1, 1), (2, 3), (1, 15), (17, 16), (3, 40), (16, 1), (1, 2)]
+        let repeats = runs.flatMap { Array(repeating: false, count: $0.new) + Array(repeating: true, count: $0.repeated) }
+        let pixels = Self.rows(width: width, repeats: repeats)
+        let (png, _) = try #require(Self.encode(pixels, width: width, height: repeats.count, stride: width))
+        let decoded = try #require(DecodedPNG(png))
+        #expect(decoded.width == width && decoded.height == repeats.count)
+        #expect(decoded.pixels == pixels)
+    }
+
+    @Test("a row after repeated rows that begins as the row before them ended decodes to its pixels")
+    func runAcrossRepeatedRows() throws {
+        // Filtered, row 0 is all 2s, row 1 (its repeat) zeros, and row 2 starts 2, 2, 2, 2: zlib must not
+        // take row 2's start as a run continuing row 0's end, which the repeated rows now stand between.
+        let pixels: [UInt32] = [0x020202, 0x020202, 0x020202, 0x020202] + [0x020202, 0x020202, 0x020202, 0x020202]
+            + [0x040404, 0x9A3C11, 0x020202, 0x77E001]
+        let (png, _) = try #require(Self.encode(pixels, width: 4, height: 3, stride: 4))
+        #expect(try #require(DecodedPNG(png)).pixels == pixels)
+    }
+
+    @Test("repeated rows whose blocks span many IDAT chunks, after one new row, decode to their pixels")
+    func longRepeatedRun() throws {
+        // A repeated row one pixel wide is four literals, 32 bits: 20,000 of them are 80 KB, two chunks' worth.
+        let width = 1, height = 20001
+        let pixels = Self.rows(width: width, repeats: [false] + Array(repeating: true, count: height - 1))
+        let (png, _) = try #require(Self.encode(pixels, width: width, height: height, stride: width))
+        #expect(Self.chunks("IDAT", in: png) >= 2)
+        let decoded = try #require(DecodedPNG(png))
+        let same = decoded.pixels == pixels  // outside #expect, which would print every pixel
+        #expect(same)
+    }
+
     @Test("a writer that refuses stops the encoding, which fails")
     func refusedWrite() {
         let pixels = Self.noise(width: 300, height: 200, stride: 300)

@@ -9,7 +9,9 @@
  * and compresses rows sixteen at a time, holding those rows and one 64 KiB
  * block of output, and writes the PNG chunks itself (an IDAT chunk per
  * block). A row that repeats the row above, as most rows of a chart do, is
- * filtered by clearing it.
+ * not filtered or handed to zlib at all: its deflate codes are written
+ * directly (a zero, then copies of it), and the zlib header and adler32
+ * with them.
  */
 #ifndef PNG_ENCODER_H
 #define PNG_ENCODER_H
