@@ -33,9 +33,13 @@ final class RenderBudget: Sendable {
 
     /// Counts a lookup that found `value`; false (and the budget spent for good) once there is no room for it.
     func admit(_ value: Any) -> Bool {
-        let items = (value as? any ListedItems)?.itemCount ?? 0
-        let bytes = (value as? HTMLText)?.markup.utf8.count ?? 0
-        return state.withLock { state in
+        admit(items: (value as? any ListedItems)?.itemCount ?? 0, bytes: (value as? HTMLText)?.markup.utf8.count ?? 0)
+    }
+
+    /// Counts a lookup that found a list of `items` items, or `bytes` bytes of text; false (and the
+    /// budget spent for good) once there is no room for it.
+    func admit(items: Int, bytes: Int) -> Bool {
+        state.withLock { state in
             guard !state.exceeded else { return false }
             state.lookups -= 1 + items
             state.bytes -= bytes

@@ -2,24 +2,30 @@ import Mustache
 
 /// A value whose fields the templates look up by name: the page and its rows.
 ///
-/// The fields are found by reflection, as swift-mustache does by default,
-/// but each lookup is counted against the ``RenderBudget`` of the render in
-/// progress, so no template can make a render run away. Rows the page holds
+/// The fields are found by reflection, as swift-mustache does by default
+/// (where each field sits is found once a type, by ``FieldPlaces``), but each
+/// lookup is counted against the ``RenderBudget`` of the render in progress,
+/// so no template can make a render run away. Rows the page holds
 /// by the thousand name their fields in a switch instead (see
 /// `ReportPageRows+Lookup.swift`), through ``admitted(_:)`` all the same.
 protocol TemplateObject: MustacheParent {}
 
 extension TemplateObject {
     func child(named name: String) -> Any? {
-        guard let field = Mirror(reflecting: self).children.first(where: { $0.label == name }) else { return nil }
-        return Self.admitted(field.value)
+        FieldPlaces.value(of: name, in: self).flatMap(Self.admitted)
     }
 
     /// `value` as a render may use it: what an optional holds, counted against the budget of the
     /// render in progress; nil when there is nothing, or when the budget refuses it.
     static func admitted(_ value: Any) -> Any? {
+        let budget = RenderBudget.current
+        // Text first: most values are, and a cast to a type costs a fraction of a cast to a protocol,
+        // which searches the runtime's table of conformances (casts were most of the page's render).
+        if let text = value as? HTMLText {
+            return budget?.admit(items: 0, bytes: text.markup.utf8.count) == false ? nil : text
+        }
         guard let value = unwrapped(value) else { return nil }
-        if let budget = RenderBudget.current, !budget.admit(value) { return nil }
+        if let budget, !budget.admit(value) { return nil }
         return value
     }
 
