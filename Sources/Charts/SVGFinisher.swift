@@ -36,9 +36,18 @@ struct SVGFinisher {
         let svgOpen = Array("<svg ".utf8)
         var surfaces: [ArraySlice<UInt8>: Int] = [:]
         var openedSVG = false
+        // The bytes a pattern can start with: any other byte is copied without trying the patterns,
+        // which took most of the time on the digits and spaces that most of a drawing is.
+        var starts = [Bool](repeating: false, count: 256)
+        for pattern in patterns + [surface, svgOpen] { starts[Int(pattern[0])] = true }
         var i = 0
         while i < input.count {
-            if !openedSVG, input[i...].starts(with: svgOpen) {
+            if !starts[Int(input[i])] {
+                var end = i + 1
+                while end < input.count, !starts[Int(input[end])] { end += 1 }
+                output += input[i..<end]
+                i = end
+            } else if !openedSVG, input[i...].starts(with: svgOpen) {
                 // Copy the opening tag up to its '>' and put the accessible attributes and elements there.
                 let close = input[i...].firstIndex(of: UInt8(ascii: ">")) ?? input.count - 1
                 output += input[i..<close]
