@@ -33,6 +33,8 @@ public struct ReportJob: Sendable {
 
     /// The report, and the paths of the stores among the inputs, whose connections are closed on return.
     private func report() throws(PipelineError) -> (ReportOutcome, stores: [String]) {
+        // The built-in templates are parsed on another thread while the records are read.
+        if request.templates == nil { TemplateSet.prepareBuiltIn() }
         let loader = request.loader
         let loaded = try PipelineError.wrapping { () throws(IngestError) in
             try loader.read(request.inputs.map(InputSource.init(argument:)))

@@ -10,8 +10,8 @@ public struct HTMLExporter: ReportExporter {
     let exports: [DataExport]
 
     /// - Parameters:
-    ///   - templates: The templates to render with; nil for the built-in ones, which are then parsed
-    ///     when the page is rendered, on its own thread beside the charts rather than before the statistics.
+    ///   - templates: The templates to render with; nil for the built-in ones (``TemplateSet/builtIn``,
+    ///     parsed once, at the latest when the page is rendered, on its own thread beside the charts).
     ///   - singleFile: Whether to inline the charts rather than link `charts/`.
     ///   - exports: The data files written beside the page, which it links to.
     public init(templates: TemplateSet? = nil, singleFile: Bool = false, exports: [DataExport] = []) {
@@ -23,6 +23,6 @@ public struct HTMLExporter: ReportExporter {
     public func files(for document: ReportDocument) throws(ReportError) -> [ReportFile] {
         let inline = singleFile ? ChartExporter.draw(document) : nil
         let page = ReportPage(document, inlineCharts: inline, downloads: exports.map(\.rawValue))
-        return [ReportFile(path: "index.html", text: try (templates ?? TemplateSet()).render(page))]
+        return [ReportFile(path: "index.html", text: try (templates ?? .builtIn).render(page))]
     }
 }
