@@ -10,20 +10,30 @@ extension ReportPage {
         let runs = zip(grid.runs, labels).map { run, label in
             GridRun(label: HTMLText(label), runId: .label(run), isShown: run == shown)
         }
+        // What every row repeats is made once: each run's escaped name and its cell where a task did
+        // not run, and each status's mark and colour (1,500 cells made them over again, a tenth of the page's model).
+        let runNames = grid.runs.map { HTMLText(DisplayText.cut($0, to: 40)).markup }
+        let didNotRun = runNames.map { name in
+            GridCell(mark: HTMLText("·"), kind: .empty, color: .empty, text: HTMLText(markup: name + ": did not run"), ran: false)
+        }
+        var looks: [String: (mark: HTMLText, kind: HTMLText, color: HTMLText)] = [:]
+        func look(of status: String) -> (mark: HTMLText, kind: HTMLText, color: HTMLText) {
+            if let look = looks[status] { return look }
+            let kind = StatusKind(label: status)
+            let look = (mark: HTMLText(mark(kind)), kind: HTMLText(kind.rawValue), color: statusColor(kind))
+            looks[status] = look
+            return look
+        }
         let rows = PageList.rows(grid.rows) { row in
             GridRow(
                 name: .label(row.name), group: .label(row.group), failures: HTMLText(String(row.failures)),
-                cells: zip(grid.runs, row.cells).map { run, cell in
-                    guard let cell else {
-                        return GridCell(mark: HTMLText("·"), kind: .empty, color: .empty,
-                                        text: HTMLText("\(DisplayText.cut(run, to: 40)): did not run"), ran: false)
-                    }
-                    let kind = StatusKind(label: cell.status)
+                cells: row.cells.enumerated().map { column, cell in
+                    guard let cell else { return didNotRun[column] }
+                    let look = look(of: cell.status)
+                    let status = HTMLText("\(DisplayText.cut(cell.status, to: 40)) · " + HumanFormat.duration(milliseconds: cell.durationMs))
                     return GridCell(
-                        mark: HTMLText(mark(kind)), kind: HTMLText(kind.rawValue), color: statusColor(kind),
-                        text: HTMLText("\(DisplayText.cut(run, to: 40)): \(DisplayText.cut(cell.status, to: 40)) · "
-                            + HumanFormat.duration(milliseconds: cell.durationMs)),
-                        ran: true)
+                        mark: look.mark, kind: look.kind, color: look.color,
+                        text: HTMLText(markup: runNames[column] + ": " + status.markup), ran: true)
                 })
         }
         return (runs, rows)
