@@ -1,8 +1,11 @@
 /* kernel_bench.c -- throughput of the statistics kernel, in values per second.
  *
  * Times summary + log histogram + status counts over 10M values on one core,
- * the workload the benchmark's target names. Built by bench.py with the same
- * optimisation level as a release build. Prints one line of JSON.
+ * the workload the benchmark's target names, and beside it the floor this
+ * machine sets: the same memory read as the kernel reads it (the durations
+ * twice, the codes once) with no arithmetic but an exclusive or. Built by
+ * bench.py with the same optimisation level as a release build. Prints one
+ * line of JSON.
  */
 #define _POSIX_C_SOURCE 199309L
 #include "stats_kernel.h"
@@ -11,6 +14,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+
+/* The exclusive or of n words: a read of memory and nothing else, which the compiler vectorizes. */
+static uint64_t fold64(const uint64_t *words, size_t n) {
+    uint64_t folded = 0;
+    for (size_t i = 0; i < n; i++) folded ^= words[i];
+    return folded;
+}
+
+static uint32_t fold32(const uint32_t *words, size_t n) {
+    uint32_t folded = 0;
+    for (size_t i = 0; i < n; i++) folded ^= words[i];
+    return folded;
+}
 
 static double now(void) {
     struct timespec t;
@@ -45,9 +61,21 @@ int main(void) {
         for (int k = 0; k < 3; k++) if (parts[k] < best[k]) best[k] = parts[k];
     }
     double total = best[0] + best[1] + best[2];
+    /* The floor, best of 25 as well: the durations read twice (summary, histogram), the codes once. */
+    double floor_s = 1e9;
+    uint64_t folded = 0;
+    for (int round = 0; round < 25; round++) {
+        double t0 = now();
+        folded ^= fold64((const uint64_t *)(const void *)x, n);
+        folded ^= fold64((const uint64_t *)(const void *)x, n) + 1;
+        folded ^= fold32((const uint32_t *)(const void *)codes, n);
+        double t = now() - t0;
+        if (t < floor_s) floor_s = t;
+    }
     printf("{\"values\": %zu, \"summary_s\": %.6f, \"histogram_s\": %.6f, \"counts_s\": %.6f, "
-           "\"values_per_second\": %.0f, \"check\": %.3f}\n",
-           n, best[0], best[1], best[2], (double)n / total, s.mean + (double)counts[0] + (double)status[0]);
+           "\"values_per_second\": %.0f, \"memory_floor_values_per_second\": %.0f, \"check\": %.3f}\n",
+           n, best[0], best[1], best[2], (double)n / total, (double)n / floor_s,
+           s.mean + (double)counts[0] + (double)status[0] + (double)(folded & 1));
     free(x);
     free(codes);
     return 0;
