@@ -10,6 +10,11 @@ public enum MarkupEscaping {
     /// `& < > " '` become character references; control characters are shown
     /// as text; the noncharacters U+FFFE and U+FFFF become U+FFFD.
     public static func html(_ text: String) -> String {
+        isPlainForHTML(text) ? text : htmlByScalars(text)
+    }
+
+    /// ``html(_:)`` scalar by scalar, whatever the text holds.
+    static func htmlByScalars(_ text: String) -> String {
         escape(text) { scalar, result in
             switch scalar {
             case "&": result += "&amp;"
@@ -18,6 +23,24 @@ public enum MarkupEscaping {
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
             default: return false
+            }
+            return true
+        }
+    }
+
+    /// Whether `html(text)` is `text` itself: no byte of its UTF-8 starts a scalar that ``html(_:)``
+    /// changes. Judged on bytes, and cautiously: 0xC2 leads U+0080–U+00BF (the C1 controls among
+    /// them) and 0xEF leads U+F000–U+FFFF (the noncharacters), so either sends the text to the
+    /// scalar-by-scalar escape, which is exact. Most texts are plain: names, ids, statuses, numbers.
+    static func isPlainForHTML(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x09, 0x0A, 0x0D: continue
+                case 0x00...0x1F, 0x22, 0x26, 0x27, 0x3C, 0x3E, 0x7F, 0xC2, 0xEF: return false
+                default: continue
+                }
             }
             return true
         }

@@ -51,6 +51,24 @@ struct EscapingTests {
         }
     }
 
+    @Test("text with nothing to escape is returned as it is, and exactly when escaping would change nothing")
+    func plainText() {
+        // Every scalar of the byte ranges the check looks at: ASCII, the C1 controls and Latin-1 (lead
+        // byte 0xC2, 0xC3), U+F000–U+FFFF (lead byte 0xEF, the noncharacters), and beyond.
+        let scalars = (0..<0x800).compactMap(Unicode.Scalar.init) + (0xEF00..<0x10000).compactMap(Unicode.Scalar.init)
+            + ["\u{1F680}", "\u{10FFFF}"]
+        for scalar in scalars {
+            let text = "a" + String(scalar) + "z"
+            #expect(MarkupEscaping.html(text) == MarkupEscaping.htmlByScalars(text), "U+\(String(scalar.value, radix: 16))")
+        }
+        for text in hostileStrings(count: 500) + ["task-172", "naïve café ✓", "🚀 group-09", ""] {
+            #expect(MarkupEscaping.html(text) == MarkupEscaping.htmlByScalars(text))
+        }
+        // The check does take the short way for the texts most data holds.
+        #expect(["task-172", "naïve café ✓", "🚀 group-09", "line\nbreak\ttab", ""].allSatisfy(MarkupEscaping.isPlainForHTML))
+        #expect(!["a&b", "\u{9B}", "\u{FFFE}", "q\"\u{301}"].contains(where: MarkupEscaping.isPlainForHTML))
+    }
+
     @Test("control characters are shown as \\x escapes in markup and on terminals")
     func controls() {
         #expect(MarkupEscaping.html("a\u{1B}[31mb\u{0}c\u{9B}") == "a\\x1b[31mb\\x00c\\x9b")
