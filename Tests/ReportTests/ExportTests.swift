@@ -130,8 +130,20 @@ struct ExportTests {
         let latest = try junit("out")
         let failure = try #require(try latest.nodes(forXPath: "//testcase[@name='broken']/failure").first as? XMLElement)
         #expect(failure.attribute(forName: "message")?.stringValue == "exit status 3")
-        #expect(failure.stringValue?.contains("run 2: disk <full> & more") == true)
-        #expect(try latest.nodes(forXPath: "//testcase[@name='after']/skipped").count == 1)
+        #expect(failure.stringValue == """
+            status: failed
+            exit code: 3
+            attempts: 1
+            error: exit status 3
+
+            --- standard error, last lines ---
+            run 2: disk <full> & more
+
+            """)
+        #expect(try latest.nodes(forXPath: "//testcase[@name='broken']/system-err").first?.stringValue == "run 2: disk <full> & more\n")
+        #expect(try latest.nodes(forXPath: "//testcase[@name='broken']/system-out").isEmpty)
+        let skip = try latest.nodes(forXPath: "//testcase[@name='after']/skipped").first as? XMLElement
+        #expect(skip?.attribute(forName: "message")?.stringValue == "skipped: needs 'broken', which did not complete")
         #expect(try latest.nodes(forXPath: "//testcase[@name='ok']/*").isEmpty)
         // Both runs: each failure with its own run's output.
         try makeReport([folder.path("store.sqlite")], out: folder.path("all")) { $0.scope = .all }

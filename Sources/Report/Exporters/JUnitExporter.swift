@@ -65,7 +65,7 @@ public struct JUnitExporter: ReportExporter {
             if kind == .completed {
                 chunk.append(contentsOf: "</testcase>\n".utf8)
             } else {
-                chunk += Array(unfinishedCase(records, row, kind: kind, output: document.attempts(ofRow: row).first).utf8)
+                appendUnfinishedCase(records, row, kind: kind, output: document.attempts(ofRow: row).first, to: &chunk)
             }
             if chunk.count >= 1 << 20 {
                 send(chunk)
@@ -76,21 +76,38 @@ public struct JUnitExporter: ReportExporter {
         send(chunk)
     }
 
-    /// The rest of a `<testcase>` that did not complete: its failure or skip, and its output.
-    private static func unfinishedCase(_ records: TaskTable, _ row: Int, kind: StatusKind, output: TaskAttempt?) -> String {
-        var text: String
+    /// Appends the rest of a `<testcase>` that did not complete: its failure or skip, and its output.
+    /// (Written as bytes, each text escaped on its own: a `String` built for each case and then
+    /// escaped was most of the time `--all-runs` took to write a million records' `junit.xml`.)
+    private static func appendUnfinishedCase(
+        _ records: TaskTable, _ row: Int, kind: StatusKind, output: TaskAttempt?, to chunk: inout [UInt8]
+    ) {
+        let status = records.status[row]
         if kind == .failed || kind == .timeout {
-            text = "\n      <failure message=\"\(escaped(failureMessage(records, row)))\" type=\"\(escaped(records.status[row]))\">"
-            text += escaped(failureText(records, row, output: output)) + "</failure>\n"
+            chunk.append(contentsOf: "\n      <failure message=\"".utf8)
+            appendEscaped(failureMessage(records, row), to: &chunk)
+            chunk.append(contentsOf: "\" type=\"".utf8)
+            appendEscaped(status, to: &chunk)
+            chunk.append(contentsOf: "\">".utf8)
+            appendFailureText(records, row, status: status, output: output, to: &chunk)
+            chunk.append(contentsOf: "</failure>\n".utf8)
         } else {
-            let reason = records.error[row].isEmpty ? records.status[row] : "\(records.status[row]): \(records.error[row])"
-            text = "\n      <skipped message=\"\(escaped(reason))\"/>\n"
+            chunk.append(contentsOf: "\n      <skipped message=\"".utf8)
+            appendEscaped(status, to: &chunk)
+            if !records.error.isEmpty(at: row) {
+                chunk.append(contentsOf: ": ".utf8)
+                appendEscaped(records.error[row], to: &chunk)
+            }
+            chunk.append(contentsOf: "\"/>\n".utf8)
         }
         if let output {
-            if !output.stdout.isEmpty { text += "      <system-out>\(escaped(tail(output.stdout)))</system-out>\n" }
-            if !output.stderr.isEmpty { text += "      <system-err>\(escaped(tail(output.stderr)))</system-err>\n" }
+            for (stream, text) in [("system-out", output.stdout), ("system-err", output.stderr)] where !text.isEmpty {
+                chunk.append(contentsOf: "      <\(stream)>".utf8)
+                appendEscaped(tail(text), to: &chunk)
+                chunk.append(contentsOf: "</\(stream)>\n".utf8)
+            }
         }
-        return text + "    </testcase>\n"
+        chunk.append(contentsOf: "    </testcase>\n".utf8)
     }
 
     /// The failure's one-line message: the error, or the exit code.
@@ -99,17 +116,31 @@ public struct JUnitExporter: ReportExporter {
         return records.exitCode[row] == TaskTable.missingInteger ? records.status[row] : "exit code \(records.exitCode[row])"
     }
 
-    /// The failure's body: status, exit code, error, and the ends of standard error and output.
-    private static func failureText(_ records: TaskTable, _ row: Int, output: TaskAttempt?) -> String {
-        var lines = ["status: \(records.status[row])"]
-        if records.exitCode[row] != TaskTable.missingInteger { lines.append("exit code: \(records.exitCode[row])") }
-        if records.attempts[row] != TaskTable.missingInteger { lines.append("attempts: \(records.attempts[row])") }
-        if !records.error.isEmpty(at: row) { lines.append("error: \(records.error[row])") }
-        if let output {
-            if !output.stderr.isEmpty { lines += ["", "--- standard error, last lines ---", tail(output.stderr)] }
-            if !output.stdout.isEmpty { lines += ["", "--- standard output, last lines ---", tail(output.stdout)] }
+    /// Appends the failure's body, escaped: status, exit code, error, and the ends of standard error and output,
+    /// a line each.
+    private static func appendFailureText(
+        _ records: TaskTable, _ row: Int, status: String, output: TaskAttempt?, to chunk: inout [UInt8]
+    ) {
+        chunk.append(contentsOf: "status: ".utf8)
+        appendEscaped(status, to: &chunk)
+        if records.exitCode[row] != TaskTable.missingInteger {
+            chunk.append(contentsOf: "\nexit code: ".utf8)
+            ExportValue.append(digitsOf: Int64(records.exitCode[row]), to: &chunk)
         }
-        return lines.joined(separator: "\n")
+        if records.attempts[row] != TaskTable.missingInteger {
+            chunk.append(contentsOf: "\nattempts: ".utf8)
+            ExportValue.append(digitsOf: Int64(records.attempts[row]), to: &chunk)
+        }
+        if !records.error.isEmpty(at: row) {
+            chunk.append(contentsOf: "\nerror: ".utf8)
+            appendEscaped(records.error[row], to: &chunk)
+        }
+        if let output {
+            for (heading, text) in [("standard error", output.stderr), ("standard output", output.stdout)] where !text.isEmpty {
+                chunk.append(contentsOf: "\n\n--- \(heading), last lines ---\n".utf8)
+                appendEscaped(tail(text), to: &chunk)
+            }
+        }
     }
 
     /// The end of `text`, at most ``outputLimit`` bytes (see ``TextTail``), after "…" when it was cut.
@@ -120,6 +151,10 @@ public struct JUnitExporter: ReportExporter {
     private static func escaped(_ text: String) -> String { MarkupEscaping.xml(text) }
 
     private static func escapedBytes(_ text: String) -> [UInt8] { Array(MarkupEscaping.xml(text).utf8) }
+
+    private static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: MarkupEscaping.xml(text).utf8)
+    }
 
     /// Seconds with millisecond precision: `1.234`.
     private static func decimal(_ seconds: Double) -> String {
