@@ -41,6 +41,7 @@ public struct RFC3339Writer {
             text[12] = UInt8(ascii: "Z")
             return 13
         }
-        withUnsafeBytes(of: &scratch) { bytes.append(contentsOf: $0.prefix(count)) }
+        // Rebased, so that the text is copied as a block (a slice was copied byte by byte).
+        withUnsafeBytes(of: &scratch) { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
     }
 }

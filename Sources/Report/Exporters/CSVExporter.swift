@@ -30,30 +30,40 @@ public struct CSVExporter: ReportExporter {
         var chunk: [UInt8] = []
         chunk.reserveCapacity(chunkSize + 4096)
         var times = RFC3339Writer()
+        // The columns in locals: reached through `table` in the loop, every field cost a retain and a
+        // release of its column (an eighth of the time), and a text's bytes were sliced as an array.
+        let runCodes = table.runID.codes, nameCodes = table.name.codes, groupCodes = table.group.codes
+        let statusCodes = table.status.codes
+        let started = table.startedAt, finished = table.finishedAt, durations = table.durationMs
+        let exitCodes = table.exitCode, attempts = table.attempts
+        let id = table.id, error = table.error, data = table.data, outputs = table.output
         func text(_ column: TextColumn, _ i: Int) {
-            CSVField.append(column.bytes[column.byteRange(at: i)], to: &chunk)
+            let range = column.byteRange(at: i)
+            guard !range.isEmpty else { return }
+            column.bytes.withUnsafeBufferPointer { CSVField.append(UnsafeBufferPointer(rebasing: $0[range]), to: &chunk) }
         }
         let comma = UInt8(ascii: ",")
         for i in 0..<table.count {
             for (position, field) in RecordField.allCases.enumerated() {
                 if position > 0 { chunk.append(comma) }
                 switch field {
-                case .runID: chunk += runs[Int(table.runID.codes[i])]
-                case .id: text(table.id, i)
-                case .name: chunk += names[Int(table.name.codes[i])]
-                case .group: chunk += groups[Int(table.group.codes[i])]
-                case .status: chunk += statuses[Int(table.status.codes[i])]
-                case .startedAt: ExportValue.append(time: table.startedAt[i], through: &times, to: &chunk)
-                case .finishedAt: ExportValue.append(time: table.finishedAt[i], through: &times, to: &chunk)
-                case .durationMs: ExportValue.append(number: table.durationMs[i], to: &chunk)
-                case .exitCode: ExportValue.append(integer: table.exitCode[i], to: &chunk)
-                case .attempts: ExportValue.append(integer: table.attempts[i], to: &chunk)
-                case .error: text(table.error, i)
-                case .data: text(table.data, i)
-                case .output: text(table.output, i)
+                case .runID: chunk += runs[Int(runCodes[i])]
+                case .id: text(id, i)
+                case .name: chunk += names[Int(nameCodes[i])]
+                case .group: chunk += groups[Int(groupCodes[i])]
+                case .status: chunk += statuses[Int(statusCodes[i])]
+                case .startedAt: ExportValue.append(time: started[i], through: &times, to: &chunk)
+                case .finishedAt: ExportValue.append(time: finished[i], through: &times, to: &chunk)
+                case .durationMs: ExportValue.append(number: durations[i], to: &chunk)
+                case .exitCode: ExportValue.append(integer: exitCodes[i], to: &chunk)
+                case .attempts: ExportValue.append(integer: attempts[i], to: &chunk)
+                case .error: text(error, i)
+                case .data: text(data, i)
+                case .output: text(outputs, i)
                 }
             }
-            chunk += [0x0D, 0x0A]
+            chunk.append(0x0D)
+            chunk.append(0x0A)
             if chunk.count >= chunkSize {
                 output.write(bytes: chunk)
                 chunk.removeAll(keepingCapacity: true)

@@ -76,7 +76,8 @@ enum ExportValue {
                 scratch[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            bytes.append(contentsOf: scratch[at...])
+            // Rebased, so that the digits are copied as a block (a slice was copied byte by byte).
+            bytes.append(contentsOf: UnsafeMutableRawBufferPointer(rebasing: scratch[at...]))
         }
     }
 }
