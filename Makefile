@@ -16,7 +16,7 @@ DEB_PACKAGES := pkg-config libcairo2-dev zlib1g-dev libsqlite3-dev libsimdjson-d
 TEST_PACKAGES := chromium libxml2-utils strace
 SUDO         := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: deps test-deps build run test install bench fuzz clean
+.PHONY: deps test-deps build static run test install bench fuzz clean
 
 # Installs the missing Debian packages among $(1); says nothing when all are present.
 define ensure_packages
@@ -60,15 +60,17 @@ test: test-deps
 # sqlite3, simdjson, libxml2, zlib; libcurl for HTTP checks, loaded when one runs). Installed as
 # $(DESTDIR)$(PREFIX)/bin/taskreport, then checked: no Swift library in its
 # `ldd`, and a report written with a bare environment.
-install: deps
+static: deps
 	$(SWIFT) build -c release --product taskreport --static-swift-stdlib --scratch-path $(STATIC_BUILD) --quiet
+
+install: static
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 -s $(STATIC_BUILD)/release/taskreport $(DESTDIR)$(PREFIX)/bin/taskreport
 	@Tests/Tools/check_installed.sh $(DESTDIR)$(PREFIX)/bin/taskreport
 
 # Not part of `make test`: timings belong to a quiet machine. Needs PyPI for
 # the peers (pandas, matplotlib, DuckDB), installed once into bench/.venv.
-bench: build bench/.venv/ready
+bench: build static bench/.venv/ready
 	python3 bench/bench.py
 
 bench/.venv/ready:

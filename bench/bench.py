@@ -13,6 +13,8 @@ JSON array and SQLite forms, then times, alternating and repeated:
   - the statistics kernel alone (bench/kernel_bench.c), beside the floor of
     reading the same memory with no arithmetic;
   - `taskreport --version`: the start every command pays;
+  - the 100-record report and the start again with the binary `make install`
+    puts in place (built with the Swift runtime linked in, by `make static`);
   - 100 MB of JUnit XML (bench/generate.py --junit), against the Python a
     user wrote before taskreport read it (bench/peers/junit_python.py:
     ElementTree's iterparse and numpy);
@@ -42,6 +44,8 @@ BENCH = os.path.join(ROOT, "bench")
 DATA = os.path.join(BENCH, "data")
 OUT = os.path.join(BENCH, "out")
 TASKREPORT = os.path.join(ROOT, ".build", "release", "taskreport")
+# The binary `make install` puts in place: the same code, the Swift runtime and Foundation linked in.
+INSTALLED = os.path.join(ROOT, ".build", "static", "release", "taskreport")
 PYTHON = os.path.join(BENCH, ".venv", "bin", "python")
 NOTES_MARKER = "<!-- Notes below this line are written by hand and kept by bench.py. -->"
 RELATIVE_TOLERANCE = 1e-9
@@ -210,7 +214,7 @@ def main():
     m = {name: Measured(name) for name in (
         "tr-jsonl", "tr-json", "tr-sqlite", "tr-100", "tr-10m", "seed-jsonl", "seed-sqlite",
         "duck-jsonl", "duck-json", "sched-tr", "sched-xargs", "tr-junit", "py-junit",
-        "default-jsonl", "default-sqlite", "default-100", "tr-every", "tr-start")}
+        "default-jsonl", "default-sqlite", "default-100", "tr-every", "tr-start", "installed-100", "installed-start")}
     sched = os.path.join(OUT, "scheduler.json")
     scheduler_file(sched)
 
@@ -220,6 +224,8 @@ def main():
         run(default(one + ".sqlite", "default-sqlite"), m["default-sqlite"])
         run(default(small + ".jsonl", "default-100"), m["default-100"])
         run([TASKREPORT, "--version"], m["tr-start"])  # the start every command pays: the 100-record row's floor
+        run([INSTALLED, "report", small + ".jsonl", "--out", os.path.join(OUT, "installed-100")], m["installed-100"])
+        run([INSTALLED, "--version"], m["installed-start"])
         run(report(one + ".jsonl", "tr-every", "stats.json,summary.md,junit.xml,tasks.csv,history.jsonl"), m["tr-every"])
         run(report(one + ".jsonl", "tr-jsonl"), m["tr-jsonl"])
         run([PYTHON, os.path.join(BENCH, "peers", "duckdb_stats.py"), one + ".jsonl", os.path.join(OUT, "duck-jsonl.json")], m["duck-jsonl"])
@@ -282,6 +288,9 @@ def table(m, kernel, with_ten):
                  s.median <= 0.35))
     rows.append(("100 records → `taskreport report FILE`", h.describe(), f"{h.peak_mb:.0f} MB",
                  f"the process's start alone (`--version`): {m['tr-start'].median * 1000:.0f} ms", "≤ 50 ms", h.median <= 0.050))
+    i = m["installed-100"]
+    rows.append(("(breakdown) 100 records, the binary `make install` puts in place (Swift runtime linked in)",
+                 i.describe(), f"{i.peak_mb:.0f} MB", f"its start alone: {m['installed-start'].median * 1000:.0f} ms", "", None))
     e = m["tr-every"]
     rows.append(("1M records, JSON Lines, --all-runs, every export", e.describe(), f"{e.peak_mb:.0f} MB",
                  f"tasks.csv {size_mb('tr-every', 'tasks.csv'):.0f} MB, junit.xml {size_mb('tr-every', 'junit.xml'):.0f} MB",
