@@ -6,7 +6,8 @@ import Support
 /// Writes a complete report folder: `index.html`, the charts, and the data exports.
 public struct ReportWriter: Sendable {
     public let folder: ReportFolder
-    /// The charts and the data files.
+    /// The data files, then the charts: `stats.json` is encoded while the page renders beside it,
+    /// before the charts take both cores, rather than on one core after them.
     public let exporters: [any ReportExporter]
     /// `index.html`.
     public let page: HTMLExporter
@@ -22,7 +23,7 @@ public struct ReportWriter: Sendable {
         singleFile: Bool = false
     ) {
         folder = ReportFolder(path: path)
-        exporters = (singleFile ? [] : [ChartExporter()]) + exports.map(\.exporter)
+        exporters = exports.map(\.exporter) + (singleFile ? [] : [ChartExporter()])
         page = HTMLExporter(templates: templates, singleFile: singleFile, exports: exports)
     }
 
