@@ -67,6 +67,8 @@ int main(void) {
     for (int round = 0; round < 25; round++) {
         double t0 = now();
         folded ^= fold64((const uint64_t *)(const void *)x, n);
+        /* A compiler barrier: the second read must not be folded into the first. */
+        __asm__ __volatile__("" ::: "memory");
         folded ^= fold64((const uint64_t *)(const void *)x, n) + 1;
         folded ^= fold32((const uint32_t *)(const void *)codes, n);
         double t = now() - t0;
