@@ -26,10 +26,9 @@ struct JSONRecordReader {
         var atEnd = false
         var firstChunk = true
         let recordsBefore = assembler.count
+        // Format detection may already have filled the buffer; a full buffer of whole lines is parsed as it is.
+        if buffer.room > 0 { atEnd = try buffer.fill(from: file) == 0 }
         while !atEnd || buffer.count > 0 {
-            // The buffer grows only for a line longer than it (below): format detection may
-            // already have filled it, and a full buffer of whole lines is parsed as it is.
-            if !atEnd, buffer.room > 0 { atEnd = try buffer.fill(from: file) == 0 }
             let contents = buffer.contents
             // Parse up to the last line break; at the end, everything.
             let end: Int
@@ -39,15 +38,19 @@ struct JSONRecordReader {
                 end = newline + 1
             } else {
                 if buffer.room == 0 { buffer.grow() }  // one line longer than the buffer
+                atEnd = try buffer.fill(from: file) == 0
                 continue
             }
-            line = try parseLines(UnsafeRawBufferPointer(rebasing: contents[..<end]), firstLine: line, input: file.name,
-                                  into: &assembler)
+            let (parts, nextLine) = try parseLines(
+                UnsafeRawBufferPointer(rebasing: contents[..<end]), firstLine: line, input: file.name)
+            line = nextLine
+            atEnd = try OverlappedRefill.refill(buffer, from: file, dropping: end, atEnd: atEnd) {
+                for part in parts { assembler.append(part) }
+            }
             if firstChunk {  // the first chunk tells how many records the file holds
                 assembler.reserve(forRestOf: file, afterParsing: end, thatHeld: assembler.count - recordsBefore)
             }
             firstChunk = false
-            buffer.removeFirst(end)
         }
     }
 
@@ -78,16 +81,15 @@ struct JSONRecordReader {
     }
 
 
-    /// Parses whole lines into the table: two halves on two threads when the
-    /// text is large, one otherwise. Returns the number of the next line.
+    /// Parses whole lines into parts, in order: two halves on two threads when the
+    /// text is large, one otherwise. Returns them and the number of the next line.
     private func parseLines(
-        _ text: UnsafeRawBufferPointer, firstLine: Int, input: String, into assembler: inout TableAssembler
-    ) throws(IngestError) -> Int {
+        _ text: UnsafeRawBufferPointer, firstLine: Int, input: String
+    ) throws(IngestError) -> (parts: [ColumnBuilder], nextLine: Int) {
         let (parsed, consumed) = try ConcurrentParts.parse(Self.halves(of: text), after: firstLine - 1, sources: sources) { half, part throws(IngestError) in
             try part.appendJSONLines(half, firstLine: 1, input: input) - 1
         }
-        for part in parsed { assembler.append(part) }
-        return consumed + 1
+        return (parsed, consumed + 1)
     }
 
     /// `text` split after the line break nearest its middle, when it is large enough to be worth two threads.
