@@ -18,14 +18,9 @@ extension TemplateObject {
     /// `value` as a render may use it: what an optional holds, counted against the budget of the
     /// render in progress; nil when there is nothing, or when the budget refuses it.
     static func admitted(_ value: Any) -> Any? {
-        let budget = RenderBudget.current
-        // Text first: most values are, and a cast to a type costs a fraction of a cast to a protocol,
-        // which searches the runtime's table of conformances (casts were most of the page's render).
-        if let text = value as? HTMLText {
-            return budget?.admit(items: 0, bytes: text.markup.utf8.count) == false ? nil : text
-        }
-        guard let value = unwrapped(value) else { return nil }
-        if let budget, !budget.admit(value) { return nil }
+        // Text, which most values are, is no optional: it skips the cast that looks for one.
+        guard let value = value is HTMLText ? value : unwrapped(value) else { return nil }
+        if let budget = RenderBudget.current, !budget.admit(value) { return nil }
         return value
     }
 
