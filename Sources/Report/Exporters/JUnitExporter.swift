@@ -56,7 +56,7 @@ public struct JUnitExporter: ReportExporter {
             let kind = kinds[Int(records.status.codes[row])]
             chunk.append(contentsOf: "    <testcase name=\"".utf8)
             let name = Int(records.name.codes[row])
-            if records.name.entries[name].isEmpty { chunk += escapedBytes(records.id[row]) } else { chunk += names[name] }
+            if records.name.entries[name].isEmpty { appendEscaped(records.id[row], to: &chunk) } else { chunk += names[name] }
             chunk.append(contentsOf: "\" classname=\"".utf8)
             chunk += groups[Int(records.group.codes[row])]
             chunk.append(contentsOf: "\" time=\"".utf8)
