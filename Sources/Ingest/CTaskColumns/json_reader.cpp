@@ -5,6 +5,7 @@
 // where records are validated. JSON Lines are parsed one line at a time so an
 // error names its line exactly; a JSON array is parsed as one document and an
 // error names the record and the line where that record starts.
+#include "byte_scans.hpp"
 #include "table.hpp"
 
 #include <simdjson.h>
@@ -56,10 +57,9 @@ tc_status syntax_error(tc_error *err, error_code code) {
 
 /// The text of a string (its opening quote at `p`) up to its closing quote, when no escape comes first:
 /// a view of the input, with no copy. The input is whole JSON text that simdjson has indexed, so the
-/// closing quote is there.
+/// closing quote is there, and its padding follows.
 bool unescaped_text(const char *p, std::string_view *out) {
-    const char *q = p;
-    while (*q != '"' && *q != '\\') q++;
+    const char *q = find_quote_or_backslash(p);
     if (*q == '\\') return false;
     *out = std::string_view(p, static_cast<size_t>(q - p));
     return true;
@@ -166,7 +166,7 @@ private:
 
     /// Reads `value` into `field`.
     tc_status read_field(tc_field field, ondemand::value &value, tc_record *r, tc_error *err) {
-        const char *name = tc_field_name(field);
+        const char *name = field_name(field);
         switch (field) {
         case TC_FIELD_RUN_ID: return read_key(value, name, run_text_, &r->run_id, err);
         case TC_FIELD_ID: return read_key(value, name, id_text_, &r->id, err);
@@ -300,24 +300,6 @@ private:
         return TC_OK;
     }
 };
-
-/// The line breaks in [p, end), eight bytes at a time. (`std::count` compiled to a loop of two
-/// bytes a cycle, and counting a chunk's lines to size its columns was half the time spent in
-/// `tc_table_append_json_lines` itself.)
-size_t count_newlines(const char *p, const char *end) {
-    constexpr uint64_t newlines = 0x0A0A0A0A0A0A0A0Aull, low7 = 0x7F7F7F7F7F7F7F7Full, high = 0x8080808080808080ull;
-    size_t count = 0;
-    for (; end - p >= 8; p += 8) {
-        uint64_t word;
-        std::memcpy(&word, p, sizeof word);
-        const uint64_t x = word ^ newlines;  // a zero byte where a line break was
-        // High bit of each byte set when the byte is not zero; no carry crosses bytes.
-        const uint64_t nonzero = ((x & low7) + low7) | x;
-        count += static_cast<size_t>(((~nonzero & high) >> 7) * 0x0101010101010101ull >> 56);  // sum of the bytes' 0 or 1
-    }
-    for (; p < end; p++) count += *p == '\n';
-    return count;
-}
 
 size_t line_of(const char *begin, const char *at) {
     return 1 + count_newlines(begin, at);

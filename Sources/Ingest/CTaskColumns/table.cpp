@@ -1,5 +1,6 @@
 // table.cpp -- validation of one record and appending it to the columns.
 #include "table.hpp"
+#include "byte_scans.hpp"
 
 #include <cmath>
 #include <cstdarg>
@@ -69,13 +70,13 @@ namespace {
 
 /// Resolves a time given as text or seconds and checks its range; false
 /// (with *err set) on bad text or a time outside the years 1 to 9999.
-bool resolve_time(tc_string text, double seconds, const char *field, double *out, tc_error *err) {
+bool resolve_time(TimeReader &times, tc_string text, double seconds, const char *field, double *out, tc_error *err) {
     *out = seconds;
     if (text.ptr && text.len == 0) {
         set_error(err, TC_ERR_BAD_TIME, field, "%s is empty; leave the field out (or null) when there is no time", field);
         return false;
     }
-    if (text.len > 0 && !tc_parse_time(text.ptr, text.len, out)) {
+    if (text.len > 0 && !times.read(text.ptr, text.len, out)) {
         set_error(err, TC_ERR_BAD_TIME, field,
                   "'%.*s' is not an RFC 3339 time (a date and a time of day) or Unix seconds or milliseconds",
                   static_cast<int>(text.len > 60 ? 60 : text.len), text.ptr);
@@ -113,19 +114,6 @@ bool check_duration(double duration, const char *field, tc_error *err) {
     return true;
 }
 
-/// Whether p[0..n) is ASCII without NUL, which is text with nothing more to check: most ids, names,
-/// statuses and times are. One pass the compiler vectorizes, where memchr and the UTF-8 validator
-/// would be two calls each with their own setup, for a few bytes.
-bool is_plain_ascii(const char *p, size_t n) {
-    unsigned char high = 0, nonzero = 1;
-    for (size_t i = 0; i < n; i++) {
-        const auto c = static_cast<unsigned char>(p[i]);
-        high |= c;
-        nonzero &= c != 0;
-    }
-    return !(high & 0x80) && nonzero;
-}
-
 /// Checks that a string is text: UTF-8 (unless the reader checked it) without NUL.
 bool check_text(tc_string s, const char *field, bool utf8_checked, tc_error *err) {
     if (s.len == 0 || (s.len <= 64 && is_plain_ascii(s.ptr, s.len))) return true;
@@ -147,16 +135,8 @@ std::string_view view(tc_string s) { return {s.ptr, s.len}; }
 
 using namespace taskcolumns;
 
-namespace {
-/// The one table of field names on the C++ side, in tc_field order.
-constexpr const char *field_names[TC_FIELD_COUNT] = {
-    "run_id", "id", "name", "group", "status", "started_at", "finished_at", "duration_ms", "exit_code", "attempts",
-    "error", "data", "output",
-};
-}  // namespace
-
 extern "C" const char *tc_field_name(tc_field field) {
-    return field >= 0 && field < TC_FIELD_COUNT ? field_names[field] : nullptr;
+    return field >= 0 && field < TC_FIELD_COUNT ? kFieldNames[field] : nullptr;
 }
 
 extern "C" tc_table *tc_table_create(void) { return new (std::nothrow) tc_table(); }
@@ -167,12 +147,12 @@ extern "C" void tc_table_clear(tc_table *table) { table->clear(); }
 
 extern "C" tc_status tc_table_append(tc_table *t, const tc_record *r, tc_error *err) {
     if (r->id.len == 0) {
-        const char *id = tc_field_name(TC_FIELD_ID);
+        const char *id = field_name(TC_FIELD_ID);
         set_error(err, TC_ERR_MISSING_FIELD, id, "required field '%s' is missing", id);
         return err->status;
     }
     if (r->status.len == 0) {
-        const char *status = tc_field_name(TC_FIELD_STATUS);
+        const char *status = field_name(TC_FIELD_STATUS);
         const std::string &source = t->sources[TC_FIELD_STATUS];
         if (source.empty()) {
             set_error(err, TC_ERR_MISSING_FIELD, status, "required field '%s' is missing or empty", status);
@@ -189,22 +169,22 @@ extern "C" tc_status tc_table_append(tc_table *t, const tc_record *r, tc_error *
         {r->started_at_text, TC_FIELD_STARTED_AT}, {r->finished_at_text, TC_FIELD_FINISHED_AT},
     };
     for (const auto &[text, field] : texts) {
-        if (!check_text(text, tc_field_name(field), utf8, err)) return err->status;
+        if (!check_text(text, field_name(field), utf8, err)) return err->status;
     }
     double started, finished;
-    if (!resolve_time(r->started_at_text, r->started_at, tc_field_name(TC_FIELD_STARTED_AT), &started, err))
+    if (!resolve_time(t->times, r->started_at_text, r->started_at, field_name(TC_FIELD_STARTED_AT), &started, err))
         return err->status;
-    if (!resolve_time(r->finished_at_text, r->finished_at, tc_field_name(TC_FIELD_FINISHED_AT), &finished, err))
+    if (!resolve_time(t->times, r->finished_at_text, r->finished_at, field_name(TC_FIELD_FINISHED_AT), &finished, err))
         return err->status;
     double duration = r->duration_ms;
-    const char *duration_field = tc_field_name(TC_FIELD_DURATION_MS);
+    const char *duration_field = field_name(TC_FIELD_DURATION_MS);
     if (std::isnan(duration) && !std::isnan(started) && !std::isnan(finished)) {
         if (finished < started) {
             set_error(err, TC_ERR_TIME_ORDER, "finished_at", "finished_at is before started_at");
             return err->status;
         }
         duration = (finished - started) * 1000.0;
-        duration_field = tc_field_name(TC_FIELD_FINISHED_AT);
+        duration_field = field_name(TC_FIELD_FINISHED_AT);
     }
     if (!check_duration(duration, duration_field, err)) return err->status;
     try {

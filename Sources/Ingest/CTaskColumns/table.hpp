@@ -86,6 +86,31 @@ public:
     std::vector<uint64_t> offsets;
 };
 
+/// Reads times as tc_parse_time() does, remembering the date of the last one read: the times of one
+/// input mostly share it, and working it out again (the calendar arithmetic and the checks of each
+/// digit) was half of reading a time.
+class TimeReader {
+public:
+    /// Reads `text` as tc_parse_time() describes; false when it is not a time.
+    bool read(const char *text, size_t len, double *seconds);
+
+private:
+    /// "YYYY-MM-DD".
+    static constexpr size_t kDateLength = 10;
+    char date_text_[kDateLength] = {};
+    int64_t day_seconds_ = 0;  // from the epoch to that date
+    bool known_ = false;       // whether date_text_ holds a date read before
+};
+
+/// The one table of field names on the C++ side, in tc_field order.
+inline constexpr const char *kFieldNames[TC_FIELD_COUNT] = {
+    "run_id", "id", "name", "group", "status", "started_at", "finished_at", "duration_ms", "exit_code", "attempts",
+    "error", "data", "output",
+};
+
+/// The name of `field`, which is one (tc_field_name() checks; this is for the loops that read records).
+inline const char *field_name(tc_field field) { return kFieldNames[field]; }
+
 /// Whether a time's text is a date (a '-' after a four-digit year), not a number of seconds or milliseconds.
 bool is_date(const char *text, size_t len);
 
@@ -105,6 +130,8 @@ struct tc_table {
     std::string sources[TC_FIELD_COUNT];
     /// Whether any record held a field's source.
     bool source_seen[TC_FIELD_COUNT] = {};
+    /// Reads the records' times.
+    taskcolumns::TimeReader times;
 
     /// Room for `more` records beyond those held, so that a table filled from
     /// text of known line count has no growth slack (tables are kept whole

@@ -2,6 +2,7 @@
 #include "table.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 namespace {
 
@@ -57,67 +58,85 @@ bool parse_seconds(const char *p, const char *end, double *seconds) {
     return true;
 }
 
+/// Reads "YYYY-MM-DD" from `p` (10 bytes, which `end` allows) into the seconds from the epoch to that day.
+bool read_date(const char *p, const char *end, int64_t *seconds) {
+    int year, month, day;
+    if (!read_digits(p, end, 4, &year) || p[4] != '-' || p[7] != '-') return false;
+    if (!read_digits(p + 5, end, 2, &month) || !read_digits(p + 8, end, 2, &day)) return false;
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return false;
+    *seconds = days_from_civil(year, month, day) * 86400;
+    return true;
+}
+
+/// Reads the rest of a time after its date, the separator and "HH:MM", then optionally ":SS", a
+/// fraction and a zone, from [p, end); `day` is the seconds to that date.
+bool read_time_of_day(const char *p, const char *end, int64_t day, double *seconds) {
+    int hour, minute, second = 0;
+    if (end - p < 6 || (*p != 'T' && *p != 't' && *p != ' ') || p[3] != ':') return false;
+    // Seconds may be left out: "2026-11-24T16:31".
+    if (!read_digits(p + 1, end, 2, &hour) || !read_digits(p + 4, end, 2, &minute)) return false;
+    p += 6;
+    if (p < end && *p == ':') {
+        if (!read_digits(p + 1, end, 2, &second)) return false;
+        p += 3;
+    }
+    if (hour > 23 || minute > 59 || second > 60) return false;
+    double fraction = 0;
+    if (p < end && *p == '.') {
+        p++;
+        double scale = 0.1;
+        const char *digits = p;
+        while (p < end && *p >= '0' && *p <= '9') {
+            fraction += (*p - '0') * scale;
+            scale *= 0.1;
+            p++;
+        }
+        if (p == digits) return false;
+    }
+    int offset_minutes = 0;
+    if (p < end) {
+        if (*p == 'Z' || *p == 'z') {
+            p++;
+        } else if (*p == '+' || *p == '-') {
+            int sign = *p == '-' ? -1 : 1, oh, om = 0;
+            p++;
+            if (!read_digits(p, end, 2, &oh)) return false;
+            p += 2;
+            // Minutes may be left out, as PostgreSQL writes "+00".
+            if (p < end && *p == ':') p++;
+            if (p < end) {
+                if (!read_digits(p, end, 2, &om)) return false;
+                p += 2;
+            }
+            if (oh > 23 || om > 59) return false;
+            offset_minutes = sign * (oh * 60 + om);
+        }
+    }
+    if (p != end) return false;
+    const int64_t whole = day + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+    *seconds = static_cast<double>(whole) + fraction;
+    return true;
+}
+
 }  // namespace
 
 bool taskcolumns::is_date(const char *text, size_t len) { return len >= 5 && text[4] == '-'; }
 
-extern "C" int tc_parse_time(const char *text, size_t len, double *seconds) {
-    const char *p = text, *end = text + len;
-    if (len > 0 && !taskcolumns::is_date(text, len)) return parse_seconds(p, end, seconds) ? 1 : 0;
-    int year, month, day, hour = 0, minute = 0, second = 0;
-    if (!read_digits(p, end, 4, &year) || end - p < 10 || p[4] != '-' || p[7] != '-') return 0;
-    if (!read_digits(p + 5, end, 2, &month) || !read_digits(p + 8, end, 2, &day)) return 0;
-    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return 0;
-    p += 10;
-    double fraction = 0;
-    int offset_minutes = 0;
-    if (p == end) return 0;  // a date alone says no time of day
-    {
-        if (*p != 'T' && *p != 't' && *p != ' ') return 0;
-        p++;
-        // Seconds may be left out: "2026-11-24T16:31".
-        if (end - p < 5 || p[2] != ':') return 0;
-        if (!read_digits(p, end, 2, &hour) || !read_digits(p + 3, end, 2, &minute)) return 0;
-        p += 5;
-        if (p < end && *p == ':') {
-            if (!read_digits(p + 1, end, 2, &second)) return 0;
-            p += 3;
-        }
-        if (hour > 23 || minute > 59 || second > 60) return 0;
-        if (p < end && *p == '.') {
-            p++;
-            double scale = 0.1;
-            const char *digits = p;
-            while (p < end && *p >= '0' && *p <= '9') {
-                fraction += (*p - '0') * scale;
-                scale *= 0.1;
-                p++;
-            }
-            if (p == digits) return 0;
-        }
-        if (p < end) {
-            if (*p == 'Z' || *p == 'z') {
-                p++;
-            } else if (*p == '+' || *p == '-') {
-                int sign = *p == '-' ? -1 : 1, oh, om;
-                p++;
-                if (!read_digits(p, end, 2, &oh)) return 0;
-                p += 2;
-                // Minutes may be left out, as PostgreSQL writes "+00".
-                om = 0;
-                if (p < end && *p == ':') p++;
-                if (p < end) {
-                    if (!read_digits(p, end, 2, &om)) return 0;
-                    p += 2;
-                }
-                if (oh > 23 || om > 59) return 0;
-                offset_minutes = sign * (oh * 60 + om);
-            }
-        }
-        if (p != end) return 0;
+bool taskcolumns::TimeReader::read(const char *text, size_t len, double *seconds) {
+    const char *end = text + len;
+    if (len > 0 && !is_date(text, len)) return parse_seconds(text, end, seconds);
+    // A date alone is no time: "YYYY-MM-DD" is followed by at least "THH:MM".
+    if (len < kDateLength + 6) return false;
+    if (!known_ || std::memcmp(text, date_text_, kDateLength) != 0) {
+        int64_t day;
+        if (!read_date(text, end, &day)) return false;
+        std::memcpy(date_text_, text, kDateLength);
+        day_seconds_ = day;
+        known_ = true;
     }
-    int64_t days = days_from_civil(year, month, day);
-    int64_t whole = days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
-    *seconds = static_cast<double>(whole) + fraction;
-    return 1;
+    return read_time_of_day(text + kDateLength, end, day_seconds_, seconds);
+}
+
+extern "C" int tc_parse_time(const char *text, size_t len, double *seconds) {
+    return taskcolumns::TimeReader().read(text, len, seconds) ? 1 : 0;
 }
