@@ -63,6 +63,11 @@ struct BadInputTests {
         #expect(try failure(#"{"id":1,"status":"ok","exit_code":1.5}"#)
             == "FILE:1: field 'exit_code' must be an integer, got a number")
         #expect(try failure(#"{"id":true,"status":"ok"}"#) == "FILE:1: field 'id' must be a string or an integer, got a boolean")
+        #expect(try failure(#"{"id":1.5,"status":"ok"}"#) == "FILE:1: field 'id' must be a string or an integer, got a number")
+        #expect(try failure(#"{"id":1e30,"status":"ok"}"#) == "FILE:1: field 'id' must be a string or an integer, got a number")
+        #expect(try failure(#"{"id":null,"status":"ok"}"#) == "FILE:1: required field 'id' is missing")
+        #expect(try failure(#"{"id":1,"run_id":[],"status":"ok"}"#)
+            == "FILE:1: field 'run_id' must be a string or an integer, got an array")
         #expect(try failure(#"{"id":1,"status":"ok","started_at":[1]}"#)
             == "FILE:1: field 'started_at' must be an RFC 3339 string or Unix seconds, got an array")
     }

@@ -225,9 +225,11 @@ private:
             return TC_OK;
         }
         if (code != INCORRECT_TYPE) return syntax_error(err, code);
-        if (is_null(value)) return TC_OK;
         int64_t integer;
-        if (value.get_int64().get(integer)) return type_error(err, field, "a string or an integer", value);
+        if (value.get_int64().get(integer)) {  // null is asked about only now: most keys that are not strings are integers
+            if (is_null(value)) return TC_OK;
+            return type_error(err, field, "a string or an integer", value);
+        }
         auto result = std::to_chars(scratch, scratch + 23, integer);
         *out = {scratch, static_cast<size_t>(result.ptr - scratch)};
         return TC_OK;

@@ -74,7 +74,7 @@ class TextColumn {
 public:
     TextColumn() : offsets{0} {}
     void append(std::string_view value) {
-        bytes.append(value);
+        if (!value.empty()) bytes.append(value);  // most error, data and output texts are empty: no call for them
         offsets.push_back(bytes.size());
     }
     /// Forgets every record's text.
