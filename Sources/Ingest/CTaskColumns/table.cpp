@@ -21,18 +21,21 @@ int32_t Dictionary::encode(std::string_view value) {
 }
 
 int32_t Dictionary::code_of(std::string_view value) {
-    if (last_ >= 0 && same_text(entries[static_cast<size_t>(last_)], value)) return last_;
-    if (2 * (entries.size() + 1) > slots_.size()) grow();
+    if (last_ >= 0 && same_text(entry(static_cast<size_t>(last_)), value)) return last_;
+    if (2 * (places_.size() + 1) > slots_.size()) grow();
     const auto hash = static_cast<uint32_t>(std::hash<std::string_view>{}(value));
     const size_t mask = slots_.size() - 1;
     size_t at = static_cast<size_t>(hash) & mask;
-    while (slots_[at].code >= 0 &&
-           (slots_[at].hash != hash || !same_text(entries[static_cast<size_t>(slots_[at].code)], value))) {
+    while (slots_[at].code >= 0 && (slots_[at].hash != hash || !same_text(text_of(slots_[at].place), value))) {
         at = (at + 1) & mask;
     }
     if (slots_[at].code < 0) {
-        entries.emplace_back(value);  // first: when it throws, the slot stays empty
-        slots_[at] = Slot{hash, static_cast<int32_t>(entries.size() - 1)};
+        // Offsets and lengths are 32-bit: a dictionary's distinct texts stop at 4 GiB.
+        if (value.size() > UINT32_MAX - text_.size()) throw std::bad_alloc();
+        const Place place{static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(value.size())};
+        text_.append(value);  // first: when either throws, the slot stays empty
+        places_.push_back(place);
+        slots_[at] = Slot{hash, static_cast<int32_t>(places_.size() - 1), place};
     }
     last_ = slots_[at].code;
     return last_;
@@ -40,13 +43,14 @@ int32_t Dictionary::code_of(std::string_view value) {
 
 void Dictionary::clear() {
     codes.clear();
-    entries.clear();
+    text_.clear();
+    places_.clear();
     slots_.clear();
     last_ = -1;
 }
 
 void Dictionary::grow() {
-    std::vector<Slot> larger(slots_.empty() ? 16 : 2 * slots_.size(), Slot{0, -1});
+    std::vector<Slot> larger(slots_.empty() ? 16 : 2 * slots_.size(), Slot{0, -1, Place{0, 0}});
     const size_t mask = larger.size() - 1;
     for (const Slot &slot : slots_) {
         if (slot.code < 0) continue;
@@ -232,11 +236,11 @@ extern "C" const int32_t *tc_table_codes(const tc_table *t, tc_dictionary_column
 }
 
 extern "C" size_t tc_table_dictionary_size(const tc_table *t, tc_dictionary_column c) {
-    return t->dictionaries[c].entries.size();
+    return t->dictionaries[c].size();
 }
 
 extern "C" tc_string tc_table_dictionary_entry(const tc_table *t, tc_dictionary_column c, size_t code) {
-    const std::string &entry = t->dictionaries[c].entries[code];
+    const std::string_view entry = t->dictionaries[c].entry(code);
     return {entry.data(), entry.size()};
 }
 
@@ -249,19 +253,19 @@ extern "C" tc_dictionary *tc_dictionary_create(void) { return new (std::nothrow)
 extern "C" void tc_dictionary_destroy(tc_dictionary *dictionary) { delete dictionary; }
 
 extern "C" int tc_dictionary_merge(tc_dictionary *dictionary, const tc_table *t, tc_dictionary_column c, int32_t *map) {
-    const auto &entries = t->dictionaries[c].entries;
+    const Dictionary &part = t->dictionaries[c];
     try {
-        for (size_t code = 0; code < entries.size(); code++) map[code] = dictionary->dictionary.code_of(entries[code]);
+        for (size_t code = 0; code < part.size(); code++) map[code] = dictionary->dictionary.code_of(part.entry(code));
     } catch (const std::bad_alloc &) {
         return 0;
     }
     return 1;
 }
 
-extern "C" size_t tc_dictionary_size(const tc_dictionary *dictionary) { return dictionary->dictionary.entries.size(); }
+extern "C" size_t tc_dictionary_size(const tc_dictionary *dictionary) { return dictionary->dictionary.size(); }
 
 extern "C" tc_string tc_dictionary_entry(const tc_dictionary *dictionary, size_t code) {
-    const std::string &entry = dictionary->dictionary.entries[code];
+    const std::string_view entry = dictionary->dictionary.entry(code);
     return {entry.data(), entry.size()};
 }
 

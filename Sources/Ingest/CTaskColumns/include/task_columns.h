@@ -269,6 +269,7 @@ typedef enum tc_dictionary_column {
 
 const int32_t *tc_table_codes(const tc_table *table, tc_dictionary_column column);
 size_t tc_table_dictionary_size(const tc_table *table, tc_dictionary_column column);
+/* Entry 'code' (below tc_table_dictionary_size()), valid until a record is next appended. */
 tc_string tc_table_dictionary_entry(const tc_table *table, tc_dictionary_column column, size_t code);
 
 /* One dictionary across the parts of an input that were parsed apart: each
