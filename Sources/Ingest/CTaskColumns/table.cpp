@@ -20,10 +20,9 @@ int32_t Dictionary::encode(std::string_view value) {
     return code;
 }
 
-int32_t Dictionary::code_of(std::string_view value) {
+int32_t Dictionary::code_of(std::string_view value, uint32_t hash) {
     if (last_ >= 0 && same_text(entry(static_cast<size_t>(last_)), value)) return last_;
     if (2 * (places_.size() + 1) > slots_.size()) grow();
-    const auto hash = static_cast<uint32_t>(std::hash<std::string_view>{}(value));
     const size_t mask = slots_.size() - 1;
     size_t at = static_cast<size_t>(hash) & mask;
     while (slots_[at].code >= 0 && (slots_[at].hash != hash || !same_text(text_of(slots_[at].place), value))) {
@@ -39,6 +38,24 @@ int32_t Dictionary::code_of(std::string_view value) {
     }
     last_ = slots_[at].code;
     return last_;
+}
+
+void Dictionary::merge(const Dictionary &part, int32_t *map) {
+    constexpr size_t kSlotAhead = 16, kTextAhead = 8;
+    const size_t n = part.size();
+    std::vector<uint32_t> hashes(n);
+    for (size_t code = 0; code < n; code++) hashes[code] = hash_of(part.entry(code));
+    for (size_t code = 0; code < n; code++) {
+        if (!slots_.empty()) {  // hints only: a slot or text fetched and then moved by grow() costs nothing
+            const size_t mask = slots_.size() - 1;
+            if (code + kSlotAhead < n) __builtin_prefetch(&slots_[hashes[code + kSlotAhead] & mask]);
+            if (code + kTextAhead < n) {
+                const Slot &ahead = slots_[hashes[code + kTextAhead] & mask];
+                if (ahead.code >= 0) __builtin_prefetch(text_.data() + ahead.place.offset);
+            }
+        }
+        map[code] = code_of(part.entry(code), hashes[code]);
+    }
 }
 
 void Dictionary::clear() {
@@ -253,9 +270,8 @@ extern "C" tc_dictionary *tc_dictionary_create(void) { return new (std::nothrow)
 extern "C" void tc_dictionary_destroy(tc_dictionary *dictionary) { delete dictionary; }
 
 extern "C" int tc_dictionary_merge(tc_dictionary *dictionary, const tc_table *t, tc_dictionary_column c, int32_t *map) {
-    const Dictionary &part = t->dictionaries[c];
     try {
-        for (size_t code = 0; code < part.size(); code++) map[code] = dictionary->dictionary.code_of(part.entry(code));
+        dictionary->dictionary.merge(t->dictionaries[c], map);
     } catch (const std::bad_alloc &) {
         return 0;
     }

@@ -54,7 +54,18 @@ public:
     int32_t encode(std::string_view value);
     /// The code of `value`, which is added when new.
     /// Throws std::bad_alloc when memory runs out, or the entries' texts would pass 4 GiB.
-    int32_t code_of(std::string_view value);
+    int32_t code_of(std::string_view value) { return code_of(value, hash_of(value)); }
+    /// The code of `value`, whose hash_of() is `hash`; as code_of(value).
+    int32_t code_of(std::string_view value, uint32_t hash);
+    /// The codes of every entry of `part`, added here when new, in order, written at map[0..part.size()).
+    /// A lookup in a large dictionary waits for two reads from memory, its slot and its text; the
+    /// entries to look up are all known here, so each slot is fetched some entries ahead, and its text
+    /// fewer entries ahead, while the lookups before them run. Throws as code_of().
+    void merge(const Dictionary &part, int32_t *map);
+    /// The hash a value's slot is found by.
+    static uint32_t hash_of(std::string_view value) {
+        return static_cast<uint32_t>(std::hash<std::string_view>{}(value));
+    }
     /// Forgets every code and entry.
     void clear();
     /// The number of entries: distinct values.
