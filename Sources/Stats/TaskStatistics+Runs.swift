@@ -26,6 +26,7 @@ extension TaskStatistics {
         let own = RunOrder(table, ordering: .byStart)
         let earlier = prior.map { RunOrder(Self.runs(of: $0, besides: table), ordering: .byAppearance) }
         let runCount = own.count + (earlier?.count ?? 0)
+        let pendingHistory = PendingHistory(of: [earlier, own].compactMap { $0 })
         if scope == .latest, runCount >= 2 || own.runlessCount > 0, let latest = own.codes.last {
             self.init(table: table.selecting(own.rows[latest].map(Int.init)), options: options)
             self.run = table.runID.entries[latest]
@@ -33,10 +34,8 @@ extension TaskStatistics {
             self.init(table: table, options: options)
         }
         recordsWithoutRun = own.runlessCount
-        if runCount >= 2 {
-            let parts = [earlier?.figures(), own.figures()].compactMap { $0 }
-            history = RunHistory(statuses: StatusOrder.merged(parts.map(\.statuses)), runs: parts.flatMap(\.runs))
-        }
+        // Made on another thread meanwhile, beside the latest run's statistics and the digests.
+        defer { history = pendingHistory.value }
         guard runCount >= 2 || baseline != nil else {
             // Nothing to compare with: only the history needs the run's tasks, and keeps no more than this.
             recentRuns = own.digests(last: 1, limit: RunDigest.historyLimit)
@@ -45,7 +44,7 @@ extension TaskStatistics {
         let wanted = max(options.changeWindow, options.gridRuns)
         let digests = (earlier?.digests(last: wanted - own.count) ?? []) + own.digests(last: wanted)
         recentRuns = Array(digests.suffix(options.gridRuns))
-        if history != nil { grid = TaskGrid(recentRuns, taskLimit: options.gridTasks) }
+        if runCount >= 2 { grid = TaskGrid(recentRuns, taskLimit: options.gridTasks) }  // the runs a history shows
         changes = RunChanges(runs: Array(digests.suffix(options.changeWindow)),
                              baseline: baseline.flatMap { RunOrder($0, ordering: .byStart).digests(last: 1).first },
                              options: options)
