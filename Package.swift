@@ -12,7 +12,7 @@
 // folder. SQLite (+ CSQLite) wraps the sqlite3 C API for Store and Ingest.
 // TaskModel is the shared vocabulary (the columnar table, status kinds) and
 // imports no stage; Support holds text formatting and escaping, UTC time
-// arithmetic and one concurrency helper, and imports nothing of ours.
+// arithmetic and two concurrency helpers, and imports nothing of ours.
 // Pipeline knows every stage and runs a report, or a nightly run, end to end;
 // the command line (taskreport) parses arguments and calls it.
 import PackageDescription

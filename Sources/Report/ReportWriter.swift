@@ -1,5 +1,4 @@
 import Charts
-import Dispatch
 import Foundation
 import Support
 
@@ -36,7 +35,7 @@ public struct ReportWriter: Sendable {
 
     /// Writes the report of `document`.
     ///
-    /// The page is rendered on a thread of its own while the charts and the
+    /// The page is rendered on a thread of its own (a ``SideJob``) while the charts and the
     /// data files are made: at 1M records each takes about a tenth of a
     /// second, and the charts' concurrent drawing leaves a core idle for part of it.
     /// - Returns: The path of `index.html`.
@@ -44,18 +43,13 @@ public struct ReportWriter: Sendable {
     @discardableResult
     public func write(_ document: ReportDocument) throws(ReportError) -> String {
         let page = self.page
-        let pageFiles = ResultSlots<Result<[ReportFile], ReportError>>(count: 1)
-        let rendering = DispatchGroup()
-        DispatchQueue.global().async(group: rendering) {
-            pageFiles[0] = Result { () throws(ReportError) -> [ReportFile] in try page.files(for: document) }
-        }
-        defer { rendering.wait() }  // on an error too: no render outlives the call
+        let rendering = SideJob { Result { () throws(ReportError) -> [ReportFile] in try page.files(for: document) } }
+        defer { _ = rendering.value }  // on an error too: no render outlives the call
         var files: [ReportFile] = []
         for exporter in exporters {
             files += try exporter.files(for: document)
         }
-        rendering.wait()
-        files += try pageFiles[0]!.get()
+        files += try rendering.value.get()
         try folder.write(files, owned: Self.ownedPaths)
         return URL(fileURLWithPath: folder.path).appendingPathComponent("index.html").standardizedFileURL.path
     }

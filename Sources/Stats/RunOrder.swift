@@ -85,3 +85,11 @@ struct RunOrder {
         return digests.values
     }
 }
+
+extension RunHistory {
+    /// The history of the runs of `orders`, each oldest first, and `orders` oldest first.
+    init(of orders: [RunOrder]) {
+        let parts = orders.map { $0.figures() }
+        self.init(statuses: StatusOrder.merged(parts.map(\.statuses)), runs: parts.flatMap(\.runs))
+    }
+}

@@ -1,3 +1,4 @@
+import Support
 import TaskModel
 
 extension TaskStatistics {
@@ -26,7 +27,10 @@ extension TaskStatistics {
         let own = RunOrder(table, ordering: .byStart)
         let earlier = prior.map { RunOrder(Self.runs(of: $0, besides: table), ordering: .byAppearance) }
         let runCount = own.count + (earlier?.count ?? 0)
-        let pendingHistory = PendingHistory(of: [earlier, own].compactMap { $0 })
+        // The history, a pass over every record, is made on a thread of its own meanwhile, beside the
+        // latest run's statistics and the digests.
+        let orders = [earlier, own].compactMap { $0 }
+        let pendingHistory = runCount >= 2 ? SideJob { RunHistory(of: orders) } : nil
         if scope == .latest, runCount >= 2 || own.runlessCount > 0, let latest = own.codes.last {
             self.init(table: table.selecting(own.rows[latest].map(Int.init)), options: options)
             self.run = table.runID.entries[latest]
@@ -34,8 +38,7 @@ extension TaskStatistics {
             self.init(table: table, options: options)
         }
         recordsWithoutRun = own.runlessCount
-        // Made on another thread meanwhile, beside the latest run's statistics and the digests.
-        defer { history = pendingHistory.value }
+        defer { history = pendingHistory?.value }
         guard runCount >= 2 || baseline != nil else {
             // Nothing to compare with: only the history needs the run's tasks, and keeps no more than this.
             recentRuns = own.digests(last: 1, limit: RunDigest.historyLimit)
