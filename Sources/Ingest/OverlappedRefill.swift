@@ -1,4 +1,4 @@
-import Foundation
+import Support
 
 /// Drops what was parsed from a buffer and reads on into it on a thread of its own, while the
 /// caller joins the parsed parts into the table.
@@ -15,25 +15,21 @@ enum OverlappedRefill {
         _ buffer: PaddedBuffer, from file: InputFile, dropping parsed: Int, atEnd: Bool, whileJoining join: () -> Void
     ) throws(IngestError) -> Bool {
         let work = Work(buffer: buffer, file: file, parsed: parsed, atEnd: atEnd)
-        let thread = Thread { work.run() }
-        thread.start()
+        let reading = SideJob { work.run() }
         join()
-        work.finished.wait()
-        return try work.result.get()
+        return try reading.value.get()
     }
 
-    /// The reading done on the other thread, and its outcome.
+    /// The reading done on the other thread.
     ///
     /// `@unchecked Sendable`: `buffer` and `file` are used by `run()` alone from the moment the
-    /// thread starts until `finished` is signalled, and the caller waits for that before it reads
-    /// `result` or touches either again; the joining thread uses neither meanwhile.
+    /// side job starts until its value is taken, and the caller waits for that before it touches
+    /// either again; the joining thread uses neither meanwhile.
     private final class Work: @unchecked Sendable {
         let buffer: PaddedBuffer
         let file: InputFile
         let parsed: Int
         let atEnd: Bool
-        let finished = DispatchSemaphore(value: 0)
-        var result: Result<Bool, IngestError> = .success(true)
 
         init(buffer: PaddedBuffer, file: InputFile, parsed: Int, atEnd: Bool) {
             self.buffer = buffer
@@ -42,10 +38,10 @@ enum OverlappedRefill {
             self.atEnd = atEnd
         }
 
-        func run() {
-            defer { finished.signal() }
+        /// Whether the input has ended, or the error reading it.
+        func run() -> Result<Bool, IngestError> {
             buffer.removeFirst(parsed)
-            result = Result { () throws(IngestError) -> Bool in
+            return Result { () throws(IngestError) -> Bool in
                 guard !atEnd, buffer.room > 0 else { return atEnd }
                 return try buffer.fill(from: file) == 0
             }

@@ -47,7 +47,7 @@ extension TaskStatistics {
         let wanted = max(options.changeWindow, options.gridRuns)
         let digests = (earlier?.digests(last: wanted - own.count) ?? []) + own.digests(last: wanted)
         recentRuns = Array(digests.suffix(options.gridRuns))
-        if runCount >= 2 { grid = TaskGrid(recentRuns, taskLimit: options.gridTasks) }  // the runs a history shows
+        if runCount >= 2 { grid = TaskGrid(recentRuns, taskLimit: options.gridTasks) }  // with a history, as the page shows it
         changes = RunChanges(runs: Array(digests.suffix(options.changeWindow)),
                              baseline: baseline.flatMap { RunOrder($0, ordering: .byStart).digests(last: 1).first },
                              options: options)
