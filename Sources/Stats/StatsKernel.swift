@@ -29,10 +29,18 @@ enum StatsKernel {
     /// Exact percentiles with numpy's linear interpolation; reorders `dense`.
     /// - Parameter quantiles: Values in [0, 1], at most 16.
     static func percentiles(_ dense: inout [Double], quantiles: [Double]) -> [Double] {
+        percentiles(&dense, in: dense.indices, quantiles: quantiles)
+    }
+
+    /// The percentiles of `values[range]` alone, as `percentiles(_:quantiles:)` gives them; reorders that
+    /// range only, so that groups partitioned into one array need no copy each.
+    static func percentiles(_ values: inout [Double], in range: Range<Int>, quantiles: [Double]) -> [Double] {
         precondition(quantiles.count <= Int(SK_MAX_QUANTILES), "at most \(SK_MAX_QUANTILES) quantiles at once")
+        precondition(range.clamped(to: values.indices) == range, "a range of the values")
         var out = [Double](repeating: .nan, count: quantiles.count)
-        let n = dense.count
-        dense.withUnsafeMutableBufferPointer { sk_percentiles($0.baseAddress, n, quantiles, quantiles.count, &out) }
+        values.withUnsafeMutableBufferPointer {
+            sk_percentiles($0.baseAddress.map { $0 + range.lowerBound }, range.count, quantiles, quantiles.count, &out)
+        }
         return out
     }
 

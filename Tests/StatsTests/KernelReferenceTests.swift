@@ -43,6 +43,20 @@ struct KernelReferenceTests {
         }
     }
 
+    @Test("percentiles of a range of an array match numpy's for that range, and leave the rest as it was",
+          arguments: ReferenceCase.all)
+    func percentilesInRange(_ reference: ReferenceCase) {
+        let before: [Double] = [1e300, -1e300, .nan], after: [Double] = [-0.0, 7, .infinity]
+        var values = before + reference.values + after
+        let range = before.count..<(before.count + reference.values.count)
+        let got = StatsKernel.percentiles(&values, in: range, quantiles: reference.quantiles)
+        for (q, (mine, numpy)) in zip(reference.quantiles, zip(got, reference.percentiles)) {
+            #expect(close(mine, numpy, relative: 1e-12), "q=\(q): kernel \(mine), numpy \(numpy)")
+        }
+        #expect(values[..<range.lowerBound].elementsEqual(before) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+        #expect(values[range.upperBound...].elementsEqual(after) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    }
+
     @Test("percentiles do not depend on the order they are asked in", arguments: ReferenceCase.all)
     func percentileOrder(_ reference: ReferenceCase) {
         var values = reference.values.shuffled()

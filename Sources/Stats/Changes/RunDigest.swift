@@ -61,6 +61,8 @@ public struct RunDigest: Sendable, Equatable {
         var describing = kept.map { Int(tasksOfRows.firstRows[$0]) }
         var codes: [Int32] = []
         var durations: [Double] = []
+        codes.reserveCapacity(rows.count)
+        durations.reserveCapacity(rows.count)
         for (row32, slot) in zip(rows, tasksOfRows.slotOfRow) {
             let row = Int(row32)
             let index = Int(place[Int(slot)])
@@ -91,13 +93,12 @@ public struct RunDigest: Sendable, Equatable {
             // Most records have no error: no text is made for them.
             if !table.error.isEmpty(at: row) { tasks[index].error = table.error[row] }
         }
-        let (grouped, offsets) = StatsKernel.partition(durations, by: codes, codeCount: tasks.count)
+        var (grouped, offsets) = StatsKernel.partition(durations, by: codes, codeCount: tasks.count)
         for index in tasks.indices where offsets[index] < offsets[index + 1] {
             if offsets[index + 1] - offsets[index] == 1 {
                 tasks[index].p95Ms = grouped[offsets[index]]
-            } else {
-                var values = Array(grouped[offsets[index]..<offsets[index + 1]])
-                tasks[index].p95Ms = StatsKernel.percentiles(&values, quantiles: [0.95])[0]
+            } else {  // in place: each task's durations are its own range of `grouped`
+                tasks[index].p95Ms = StatsKernel.percentiles(&grouped, in: offsets[index]..<offsets[index + 1], quantiles: [0.95])[0]
             }
         }
         self.tasks = tasks
