@@ -10,8 +10,9 @@ import TestSupport
 struct DictionaryEncodingTests {
     @Test("thousands of distinct names, short and long, repeated out of order, read back as written", arguments: [300, 1 << 20])
     func manyDistinctNames(chunkSize: Int) throws {
-        // 3,000 names (empty, 1 to 60 bytes, and pairs that differ in one byte only), each slot table grown
-        // many times and each part's entries merged into the dictionary across parts.
+        // 3,000 names, empty or of 1 to 63 bytes (a number with up to 59 n's before or after it, so that
+        // many share their first or last eight bytes), each slot table grown many times and each part's
+        // entries merged into the dictionary across parts.
         let distinct = [""] + (1..<3_000).map { i in
             let stem = String(repeating: "n", count: i % 60)
             return i.isMultiple(of: 2) ? "\(stem)\(i)" : "\(i)\(stem)"
