@@ -29,8 +29,8 @@ public struct JUnitExporter: ReportExporter {
     private static func write(_ document: ReportDocument, send: ([UInt8]) -> Void) {
         let records = document.records, rows = 0..<records.count
         let kinds = records.status.entries.map(StatusKind.init(label:))
-        let names = records.name.entries.map { escapedBytes($0) }
-        let groups = records.group.entries.map { escapedBytes($0.isEmpty ? "tasks" : $0) }
+        let names = records.name.entries.map { Array(escaped($0).utf8) }
+        let groups = records.group.entries.map { Array(escaped($0.isEmpty ? "tasks" : $0).utf8) }
         // The suite's counts come first in the file, so they are counted first.
         var failures = 0, skipped = 0, totalSeconds = 0.0, earliest = Double.infinity
         for row in rows {
@@ -150,10 +150,8 @@ public struct JUnitExporter: ReportExporter {
 
     private static func escaped(_ text: String) -> String { MarkupEscaping.xml(text) }
 
-    private static func escapedBytes(_ text: String) -> [UInt8] { Array(MarkupEscaping.xml(text).utf8) }
-
     private static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: MarkupEscaping.xml(text).utf8)
+        bytes.append(contentsOf: escaped(text).utf8)
     }
 
     /// Seconds with millisecond precision: `1.234`.
