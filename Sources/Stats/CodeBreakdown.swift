@@ -21,18 +21,19 @@ struct CodeBreakdown {
         let pairs = PairCounts.count(
             first: column.codes, second: table.status.codes, firstCount: codeCount,
             secondCount: table.status.entries.count)
-        // The known durations of each code: gathered from its rows when the caller has them grouped, else
-        // from one partition of every duration by code.
-        let durations: (Int) -> [Double]
+        // The percentiles of each code's known durations: gathered from its rows when the caller has them
+        // grouped, else from one partition of every duration by code.
+        let percentiles: [[Double]]
         if let rows {
-            durations = { code in rows[code].map { table.durationMs[Int($0)] }.filter { !$0.isNaN } }
+            percentiles = (0..<codeCount).map { code in
+                var values = rows[code].map { table.durationMs[Int($0)] }.filter { !$0.isNaN }
+                return StatsKernel.percentiles(&values, quantiles: quantiles)
+            }
         } else {
-            let partitioned = StatsKernel.partition(table.durationMs, by: column.codes, codeCount: codeCount)
-            durations = { code in Array(partitioned.values[partitioned.offsets[code]..<partitioned.offsets[code + 1]]) }
+            percentiles = StatsKernel.percentiles(of: table.durationMs, by: column.codes, codeCount: codeCount, quantiles: quantiles)
         }
         return (0..<codeCount).map { code in
-            var values = durations(code)
-            let figures = StatsKernel.percentiles(&values, quantiles: quantiles)
+            let figures = percentiles[code]
             return CodeBreakdown(
                 counts: statuses.tally(pairs[code]), total: pairs[code].reduce(0) { $0 + $1.count },
                 successRate: statuses.successRate(of: pairs[code]), percentiles: figures.map { $0.isNaN ? nil : $0 })

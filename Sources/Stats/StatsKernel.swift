@@ -44,6 +44,14 @@ enum StatsKernel {
         return out
     }
 
+    /// The percentiles of each code's values (`codes[i]` is the code of `values[i]`, below `codeCount`), in
+    /// code order, NaN values left out: one partition by code, then each code's range taken in place. A
+    /// code without values gets NaN for each quantile.
+    static func percentiles(of values: [Double], by codes: [Int32], codeCount: Int, quantiles: [Double]) -> [[Double]] {
+        var (grouped, offsets) = partition(values, by: codes, codeCount: codeCount)
+        return (0..<codeCount).map { percentiles(&grouped, in: offsets[$0]..<offsets[$0 + 1], quantiles: quantiles) }
+    }
+
     /// Bins over [low, high]: equal widths (numpy.histogram's edge rule), or equal
     /// ratios with values outside going to the end bins.
     static func histogram(

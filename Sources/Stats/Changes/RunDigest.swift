@@ -93,14 +93,8 @@ public struct RunDigest: Sendable, Equatable {
             // Most records have no error: no text is made for them.
             if !table.error.isEmpty(at: row) { tasks[index].error = table.error[row] }
         }
-        var (grouped, offsets) = StatsKernel.partition(durations, by: codes, codeCount: tasks.count)
-        for index in tasks.indices where offsets[index] < offsets[index + 1] {
-            if offsets[index + 1] - offsets[index] == 1 {
-                tasks[index].p95Ms = grouped[offsets[index]]
-            } else {  // in place: each task's durations are its own range of `grouped`
-                tasks[index].p95Ms = StatsKernel.percentiles(&grouped, in: offsets[index]..<offsets[index + 1], quantiles: [0.95])[0]
-            }
-        }
+        let p95 = StatsKernel.percentiles(of: durations, by: codes, codeCount: tasks.count, quantiles: [0.95])
+        for index in tasks.indices where !p95[index][0].isNaN { tasks[index].p95Ms = p95[index][0] }
         self.tasks = tasks
         slots = Dictionary(uniqueKeysWithValues: tasks.enumerated().map { ($1.key, $0) })
     }
