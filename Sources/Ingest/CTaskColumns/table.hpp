@@ -54,7 +54,10 @@ public:
     int32_t encode(std::string_view value);
     /// The code of `value`, which is added when new.
     /// Throws std::bad_alloc when memory runs out, or the entries' texts would pass 4 GiB.
-    int32_t code_of(std::string_view value) { return code_of(value, hash_of(value)); }
+    int32_t code_of(std::string_view value) {
+        if (last_ >= 0 && same_text(entry(static_cast<size_t>(last_)), value)) return last_;  // before hashing
+        return code_of(value, hash_of(value));
+    }
     /// The code of `value`, whose hash_of() is `hash`; as code_of(value).
     int32_t code_of(std::string_view value, uint32_t hash);
     /// The codes of every entry of `part`, added here when new, in order, written at map[0..part.size()).
@@ -62,9 +65,32 @@ public:
     /// entries to look up are all known here, so each slot is fetched some entries ahead, and its text
     /// fewer entries ahead, while the lookups before them run. Throws as code_of().
     void merge(const Dictionary &part, int32_t *map);
-    /// The hash a value's slot is found by.
+    /// The hash a value's slot is found by. A text of up to 16 bytes (most names, groups, statuses and
+    /// run ids) is hashed inline from two overlapping loads, mixed by a 128-bit multiply whose halves are
+    /// folded together; a longer one by std::hash (a call of `_Hash_bytes` for each value, even of a
+    /// few bytes, was a third of encoding one).
     static uint32_t hash_of(std::string_view value) {
-        return static_cast<uint32_t>(std::hash<std::string_view>{}(value));
+        const size_t n = value.size();
+        if (n > 16) return static_cast<uint32_t>(std::hash<std::string_view>{}(value));
+        const char *p = value.data();
+        uint64_t a = 0, b = 0;
+        if (n >= 8) {
+            std::memcpy(&a, p, 8);
+            std::memcpy(&b, p + n - 8, 8);
+        } else if (n >= 4) {
+            uint32_t a32, b32;
+            std::memcpy(&a32, p, 4);
+            std::memcpy(&b32, p + n - 4, 4);
+            a = a32;
+            b = b32;
+        } else if (n > 0) {
+            a = static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[n / 2]) << 8 |
+                static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+        }
+        const unsigned __int128 product = static_cast<unsigned __int128>(a ^ 0x9E3779B97F4A7C15ull) *
+                                          (b ^ 0xD6E8FEB86659FD93ull ^ (static_cast<uint64_t>(n) << 56));
+        const uint64_t folded = static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+        return static_cast<uint32_t>(folded ^ (folded >> 32));
     }
     /// Forgets every code and entry.
     void clear();
