@@ -66,7 +66,12 @@ struct TimeReadingTests {
     func sameDateStillChecked() throws {
         let notATime = "is not an RFC 3339 time (a date and a time of day) or Unix seconds or milliseconds"
         for bad in ["2026-11-24T24:00:00Z", "2026-11-24T23:60Z", "2026-11-24T23:59:61Z", "2026-11-24T23", "2026-11-24",
-                    "2026-11-24X01:00", "2026-11-24T01:00:00+24:00", "2026-11-24T01:00:00.Z", "2026-11-24T01:00:00Zjunk"] {
+                    "2026-11-24X01:00", "2026-11-24T01:00:00+24:00", "2026-11-24T01:00:00.Z", "2026-11-24T01:00:00Zjunk",
+                    // The length of "…T01:00:00.000Z", which is read as whole words: each byte still checked.
+                    "2026-11-24T24:00:00.000Z", "2026-11-24T23:60:00.000Z", "2026-11-24T23:59:61.000Z",
+                    "2026-11-24T0a:00:00.000Z", "2026-11-24T01:0/:00.000Z", "2026-11-24T01:00:0::000Z",
+                    "2026-11-24T01;00:00.000Z", "2026-11-24T01:00:00,000Z", "2026-11-24T01:00:00.0a0Z",
+                    "2026-11-24T01:00:00.00:Z", "2026-11-24T01:00:00.000X", "2026-11-24X01:00:00.000Z"] {
             let message = try failure("""
                 {"id":1,"status":"ok","started_at":"2026-11-24T01:00:00Z"}
                 {"id":2,"status":"ok","started_at":"\(bad)"}

@@ -68,6 +68,49 @@ bool read_date(const char *p, const char *end, int64_t *seconds) {
     return true;
 }
 
+/// The powers of ten that a fraction's digits are divided by.
+constexpr double kPowersOfTen[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+                                   1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+
+/// Whether each byte of `word` selected by `mask` (0xFF or 0 per byte) is an ASCII digit: its high
+/// nibble 3 both as it is and with 6 added (a digit's low nibble is at most 9). Adding 6 carries
+/// out of no selected byte once its high nibble is known to be 3; a carry out of an unselected byte
+/// can only reach the selected byte above it when that byte is 0xFF, whose high nibble is not 3.
+bool all_digits(uint64_t word, uint64_t mask) {
+    constexpr uint64_t high_nibbles = 0xF0F0F0F0F0F0F0F0ull, zeros = 0x3030303030303030ull;
+    return (word & high_nibbles & mask) == (zeros & mask) &&
+           ((word + 0x0606060606060606ull) & high_nibbles & mask) == (zeros & mask);
+}
+
+/// Reads "THH:MM:SS.mmmZ" at `p` (14 bytes: UTC to the millisecond, as JavaScript's `toISOString`,
+/// GitHub and most CI tools write times) as whole words: the fixed bytes compared and the digits
+/// checked at once. False when the bytes are in any other form, which read_time_of_day() then reads
+/// a character at a time. Gives what read_time_of_day() gives for the same text.
+bool read_utc_milliseconds(const char *p, int64_t day, double *seconds) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t clock;  // "HH:MM:SS"
+    uint32_t tail;   // "mmmZ"
+    std::memcpy(&clock, p + 1, sizeof clock);
+    std::memcpy(&tail, p + 10, sizeof tail);
+    constexpr uint64_t colons = 0x0000FF0000FF0000ull;  // bytes 2 and 5
+    if (p[0] != 'T' || p[9] != '.' || (clock & colons) != (0x00003A00003A0000ull) || (tail >> 24) != 'Z') return false;
+    if (!all_digits(clock, ~colons) || !all_digits(tail, 0x00FFFFFFull)) return false;
+    const uint64_t d = clock - 0x3030303030303030ull;  // each byte's digit (the colons become 0x0A, unused)
+    const uint32_t m = tail - 0x30303030u;
+    auto byte = [](uint64_t word, int at) { return static_cast<int>((word >> (8 * at)) & 0xFF); };
+    const int hour = byte(d, 0) * 10 + byte(d, 1), minute = byte(d, 3) * 10 + byte(d, 4),
+              second = byte(d, 6) * 10 + byte(d, 7);
+    if (hour > 23 || minute > 59 || second > 60) return false;
+    const int milliseconds = byte(m, 0) * 100 + byte(m, 1) * 10 + byte(m, 2);
+    *seconds = static_cast<double>(day + hour * 3600 + minute * 60 + second) +
+               static_cast<double>(milliseconds) / kPowersOfTen[3];
+    return true;
+#else
+    (void)p, (void)day, (void)seconds;
+    return false;
+#endif
+}
+
 /// Reads the rest of a time after its date, the separator and "HH:MM", then optionally ":SS", a
 /// fraction and a zone, from [p, end); `day` is the seconds to that date.
 bool read_time_of_day(const char *p, const char *end, int64_t day, double *seconds) {
@@ -83,15 +126,16 @@ bool read_time_of_day(const char *p, const char *end, int64_t day, double *secon
     if (hour > 23 || minute > 59 || second > 60) return false;
     double fraction = 0;
     if (p < end && *p == '.') {
+        // The first 18 digits as an integer, divided once by their power of ten: the double nearest
+        // the decimal fraction. Digits after them are checked, and add nothing a double would keep.
         p++;
-        double scale = 0.1;
         const char *digits = p;
-        while (p < end && *p >= '0' && *p <= '9') {
-            fraction += (*p - '0') * scale;
-            scale *= 0.1;
-            p++;
+        uint64_t numerator = 0;
+        for (; p < end && *p >= '0' && *p <= '9'; p++) {
+            if (p - digits < 18) numerator = numerator * 10 + static_cast<uint64_t>(*p - '0');
         }
         if (p == digits) return false;
+        fraction = static_cast<double>(numerator) / kPowersOfTen[p - digits < 18 ? p - digits : 18];
     }
     int offset_minutes = 0;
     if (p < end) {
@@ -134,6 +178,7 @@ bool taskcolumns::TimeReader::read(const char *text, size_t len, double *seconds
         day_seconds_ = day;
         known_ = true;
     }
+    if (len == kDateLength + 14 && read_utc_milliseconds(text + kDateLength, day_seconds_, seconds)) return true;
     return read_time_of_day(text + kDateLength, end, day_seconds_, seconds);
 }
 
