@@ -103,6 +103,32 @@ struct JSONInputTests {
         #expect(t.startedAt[5] == 99_999_999_999, "just under 1e11 is still seconds (the year 5138)")
     }
 
+    @Test("integer ids are kept as their decimal text, and exit codes and attempts as their values, at every length")
+    func integers() throws {
+        // 0, ±1, and ± every power of ten from 10 to 10^18 and one below it: the ids' text
+        // written as written (18 digits or fewer are read from the text itself, more by the
+        // number parser), the exit codes and attempts each within 32 bits.
+        var ids: [Int64] = [0, 1, -1]
+        var power: Int64 = 10
+        for _ in 1...18 {
+            ids += [power, power - 1, -power, -(power - 1)]
+            if power <= Int64.max / 10 { power *= 10 }
+        }
+        ids += [Int64.max, Int64.min]
+        let codes: [Int32] = [0, 1, 7, 42, 255, -1, -42, Int32.max, Int32.min + 1]
+        let lines = ids.enumerated().map { row, id in
+            #"{"id": \#(id), "status": "ok", "exit_code": \#(codes[row % codes.count]), "attempts":\#(row)}"#
+        }
+        let t = try load(lines.joined(separator: "\n"))
+        #expect((0..<t.count).map { t.id[$0] } == ids.map { String($0) })
+        #expect(t.exitCode == ids.indices.map { codes[$0 % codes.count] })
+        #expect(t.attempts == ids.indices.map { Int32($0) })
+        #expect(try failure(#"{"id":-0,"status":"ok","exit_code":2147483648}"#)
+            == "FILE:1: field 'exit_code' is out of range: 2147483648")
+        #expect(try failure(#"{"id":01,"status":"ok"}"#) == "FILE:1: field 'id' must be a string or an integer, got a number")
+        #expect(try load(#"{"id":-0,"status":"ok"}"#).id[0] == "0", "-0 is the integer 0, written as 0")
+    }
+
     @Test("unknown fields are ignored; the data payload is kept as its JSON text")
     func extraFields() throws {
         let t = try load(#"{"id":1,"status":"ok","queue":"default","data":{"url":"http://x","n":[1,2]},"tags":["a"]}"#

@@ -74,6 +74,30 @@ error_code key_of(ondemand::field &field, std::string_view *key) {
 /// A string read, as a record holds it: present and empty is not absent, so it keeps a non-NULL pointer.
 tc_string text_of(std::string_view s) { return {s.empty() ? "" : s.data(), s.size()}; }
 
+/// The text of `value` when it is an integer written as std::to_chars() writes one: an optional '-',
+/// then 1 to 18 digits, the first not 0 unless it is the only one (so no "-0"). Such text is its own
+/// decimal form, and its value is read here without simdjson's number parser (ids, exit codes and
+/// attempts mostly are; parsing them, and writing ids back as text, was a tenth of a record's own work).
+/// False for any other value, which the number parser then reads and judges.
+bool plain_integer(ondemand::value &value, std::string_view *text) {
+    std::string_view token = value.raw_json_token();
+    while (!token.empty() && is_json_space(token.back())) token.remove_suffix(1);
+    const size_t sign = !token.empty() && token[0] == '-' ? 1 : 0, digits = token.size() - sign;
+    if (digits == 0 || digits > 18 || (token[sign] == '0' && (digits > 1 || sign))) return false;
+    for (size_t i = sign; i < token.size(); i++)
+        if (token[i] < '0' || token[i] > '9') return false;
+    *text = token;
+    return true;
+}
+
+/// The value of text that plain_integer() accepted.
+int64_t plain_integer_value(std::string_view text) {
+    const bool negative = text[0] == '-';
+    int64_t value = 0;
+    for (size_t i = negative ? 1 : 0; i < text.size(); i++) value = value * 10 + (text[i] - '0');
+    return negative ? -value : value;
+}
+
 /// Reads the fields of one record; the record's own strings live until the
 /// next document is parsed. Keeps the number scratch for integer ids.
 class RecordReader {
@@ -220,7 +244,7 @@ private:
     static tc_status read_key(ondemand::value &value, const char *field, char *scratch, tc_string *out, tc_error *err) {
         std::string_view s;
         auto code = value.get_string().get(s);
-        if (code == SUCCESS) {
+        if (code == SUCCESS || (code == INCORRECT_TYPE && plain_integer(value, &s))) {
             *out = text_of(s);
             return TC_OK;
         }
@@ -251,7 +275,9 @@ private:
 
     static tc_status read_integer(ondemand::value &value, const char *field, int32_t *out, tc_error *err) {
         int64_t integer;
-        auto code = value.get_int64().get(integer);
+        std::string_view text;
+        auto code = plain_integer(value, &text) ? (integer = plain_integer_value(text), SUCCESS)
+                                                : value.get_int64().get(integer);
         if ((code == INCORRECT_TYPE || code == NUMBER_ERROR) && is_null(value)) return TC_OK;
         if (code == INCORRECT_TYPE || code == NUMBER_ERROR) return type_error(err, field, "an integer", value);
         if (code) return syntax_error(err, code);
