@@ -37,6 +37,18 @@ struct ByteScanTests {
         #expect(message.hasPrefix("FILE:15002: record 5001: "), "\(message)")
     }
 
+    @Test("line breaks inside a record are counted whole, however many: an error after them names its line",
+          arguments: [1, 15, 16, 17, 63, 64, 65, 255, 256, 4_031, 4_032, 4_033, 16_129, 20_000])
+    func lineAfterManyLineBreaks(lineBreaks: Int) throws {
+        // Record 2 holds nothing but line breaks between its fields, as many as the per-byte counters
+        // hold between two sums (4,032 a counter: 63 rounds of 64 bytes) and either side of that;
+        // record 3, after them, is the bad one.
+        let text = "[{\"id\": 1, \"status\": \"ok\"},\n{\"id\": 2," + String(repeating: "\n", count: lineBreaks)
+            + "\"status\": \"ok\"},\n{\"id\": 3, \"status\": 7}]\n"
+        let message = try failure(text, name: "breaks.json")
+        #expect(message.hasPrefix("FILE:\(lineBreaks + 3): record 3: "), "\(message)")
+    }
+
     /// A CSV input whose only name is `bytes` (the readers check CSV texts as UTF-8 themselves).
     static func loadName(_ bytes: [UInt8]) throws -> String {
         let folder = try TemporaryFolder()

@@ -46,21 +46,30 @@ inline const char *find_quote_or_backslash(const char *p) {
 #endif
 }
 
-/// The line breaks in [p, end), sixteen bytes at a time: each block compared with sixteen line breaks
-/// at once (the compiler's vector extension: SSE2 or NEON, no intrinsics), the matches (each -1)
-/// taken from per-byte counters that are summed before any can pass 255. (Counting a chunk's lines
-/// to size its columns, eight bytes at a time, was a fifteenth of reading JSON Lines.)
+/// The line breaks in [p, end), sixty-four bytes at a time: each of four sixteen-byte blocks compared
+/// with sixteen line breaks at once (the compiler's vector extension: SSE2 or NEON, no intrinsics),
+/// the matches (each -1) taken from per-byte counters that are summed before any can pass 255. (Counting
+/// a chunk's lines to size its columns, eight bytes at a time, was a fifteenth of reading JSON Lines;
+/// a block at a time, the loop's own count and test were as many instructions as the comparing.)
 inline size_t count_newlines(const char *p, const char *end) {
     typedef unsigned char Block __attribute__((vector_size(16)));
+    auto matches = [](const char *at) {
+        Block block;
+        std::memcpy(&block, at, sizeof block);
+        return (Block)(block == '\n');
+    };
     size_t count = 0;
-    while (end - p >= 16) {
+    while (end - p >= 64) {
         Block counters = {};
-        for (int round = 0; round < 255 && end - p >= 16; round++, p += 16) {
-            Block block;
-            std::memcpy(&block, p, sizeof block);
-            counters -= (Block)(block == '\n');
+        // 63 rounds of four blocks: at most 252 matches a byte.
+        for (int round = 0; round < 63 && end - p >= 64; round++, p += 64) {
+            counters -= matches(p) + matches(p + 16) + matches(p + 32) + matches(p + 48);
         }
         for (int i = 0; i < 16; i++) count += counters[i];
+    }
+    for (; end - p >= 16; p += 16) {
+        const Block found = matches(p);
+        for (int i = 0; i < 16; i++) count += found[i] != 0;
     }
     for (; p < end; p++) count += *p == '\n';
     return count;
