@@ -7,12 +7,15 @@ extension TaskTable {
             DictionaryColumn(codes: pick(column.codes), entries: column.entries)
         }
         func pick(_ column: TextColumn) -> TextColumn {
-            var bytes: [UInt8] = []
+            // Most records have no error, data or output: such a column is picked without a look at any row.
+            guard !column.bytes.isEmpty else { return TextColumn(emptyCount: rows.count) }
             var offsets: [UInt64] = [0]
             offsets.reserveCapacity(rows.count + 1)
-            for row in rows {
-                bytes += column.bytes[column.byteRange(at: row)]
-                offsets.append(UInt64(bytes.count))
+            for row in rows { offsets.append(offsets[offsets.count - 1] + UInt64(column.byteRange(at: row).count)) }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Int(offsets[offsets.count - 1]))
+            column.bytes.withUnsafeBufferPointer { source in
+                for row in rows { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[column.byteRange(at: row)])) }
             }
             return TextColumn(bytes: bytes, offsets: offsets)
         }

@@ -52,6 +52,28 @@ struct TextColumnTests {
         #expect(selected.id[0] == "c" && selected.data[1] == "xy" && selected.data[0] == "" && selected.error.count == 2)
     }
 
+    @Test("rows selected in any order, repeated or not, keep their texts; an all-empty column stays empty")
+    func selectingRows() {
+        let texts = (0..<300).map { i in i % 3 == 0 ? "" : String(repeating: i % 2 == 0 ? "é" : "x", count: i % 11) + "\(i)" }
+        var column = TextColumn()
+        append(texts, to: &column)
+        let rows = (0..<500).map { ($0 * 7919) % 300 }
+        let table = TaskTable(
+            id: column, status: DictionaryColumn(codes: Array(repeating: 0, count: 300), entries: ["ok"]),
+            name: DictionaryColumn(codes: Array(repeating: 0, count: 300), entries: [""]),
+            group: DictionaryColumn(codes: Array(repeating: 0, count: 300), entries: [""]),
+            runID: DictionaryColumn(codes: Array(repeating: 0, count: 300), entries: [""]),
+            startedAt: Array(repeating: .nan, count: 300), finishedAt: Array(repeating: .nan, count: 300),
+            durationMs: (0..<300).map(Double.init), exitCode: Array(repeating: 0, count: 300),
+            attempts: Array(repeating: 1, count: 300), error: TextColumn(emptyCount: 300), data: TextColumn(emptyCount: 300))
+        let selected = table.selecting(rows)
+        #expect(selected.count == rows.count && selected.id.count == rows.count && selected.error.count == rows.count)
+        #expect((0..<rows.count).map { selected.id[$0] } == rows.map { texts[$0] })
+        #expect(selected.id.bytes == Array(rows.map { texts[$0] }.joined().utf8))
+        #expect(selected.error.bytes.isEmpty && (0..<rows.count).allSatisfy { selected.error.isEmpty(at: $0) })
+        #expect(selected.durationMs == rows.map(Double.init))
+    }
+
     /// The texts appear first in the last chunk: the earlier parts, all empty, come before a part that has one.
     @Test("a JSON Lines input read in small chunks equals the same input read at once", arguments: [64, 300, 4096])
     func piecewise(chunkSize: Int) throws {
