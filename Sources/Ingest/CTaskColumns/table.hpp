@@ -133,6 +133,11 @@ public:
         bytes.clear();
         offsets.assign(1, 0);
     }
+    /// Keeps the texts of the first `count` records (no more than it holds).
+    void truncate(size_t count) {
+        offsets.resize(count + 1);
+        bytes.resize(offsets[count]);
+    }
     std::string bytes;
     std::vector<uint64_t> offsets;
 };
@@ -194,6 +199,16 @@ struct tc_table {
         attempts.reserve(n);
         for (auto &dictionary : dictionaries) dictionary.codes.reserve(n);
         for (auto &text : texts) text.offsets.reserve(n + 1);
+    }
+
+    /// Keeps the first `count` records (no more than it holds). Dictionary entries stay: a record read
+    /// again after this finds its values' codes as they were.
+    void truncate(size_t count) {
+        for (auto *column : {&started_at, &finished_at, &duration_ms}) column->resize(count);
+        exit_code.resize(count);
+        attempts.resize(count);
+        for (auto &dictionary : dictionaries) dictionary.codes.resize(count);
+        for (auto &text : texts) text.truncate(count);
     }
 
     /// Forgets every record (see tc_table_clear()).

@@ -153,7 +153,8 @@ tc_status tc_table_append(tc_table *table, const tc_record *record, tc_error *er
  * 'first_line' is the line number of text[0] in the whole input, used in
  * errors; on success *next_line is the number of the line after the text.
  * text[len .. len + TC_JSON_PADDING) must be readable. On error the records
- * of lines before the faulty one stay appended. */
+ * of lines before the faulty one stay appended (the text is then read a
+ * second time, a line at a time, to find the line at fault). */
 tc_status tc_table_append_json_lines(tc_table *table, const char *text, size_t len,
                                      size_t first_line, size_t *next_line, tc_error *err);
 
