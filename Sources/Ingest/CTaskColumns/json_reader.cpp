@@ -422,10 +422,11 @@ bool append_lines_at_once(tc_table *table, const char *text, size_t len, tc_erro
     parser.threaded = false;  // the caller's threads are the parallelism; simdjson starts none of its own
 #endif
     ondemand::document_stream stream;
-    // Batches of 1 MB (simdjson's default): the parser's index of a batch is four bytes a byte, and
-    // a batch of a whole 2 MB half held 5 MB more at 1M records. A batch ends after its last whole
-    // document, and the next begins there.
-    if (parser.iterate_many(text, len, ondemand::DEFAULT_BATCH_SIZE).get(stream)) return false;
+    // Batches of 1 MB (simdjson's default), or the whole text when shorter (the parser allocates for
+    // a whole batch): its index of a batch is four bytes a byte, and a batch of a whole 2 MB half held
+    // 5 MB more at 1M records. A batch ends after its last whole document; the next begins there.
+    const size_t batch = std::min<size_t>(ondemand::DEFAULT_BATCH_SIZE, std::max<size_t>(len, 1));
+    if (parser.iterate_many(text, len, batch).get(stream)) return false;
     RecordReader reader(table);
     tc_record record;
     const char *previous = nullptr;
