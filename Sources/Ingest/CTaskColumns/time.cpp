@@ -73,9 +73,10 @@ constexpr double kPowersOfTen[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e
                                    1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
 
 /// Whether each byte of `word` selected by `mask` (0xFF or 0 per byte) is an ASCII digit: its high
-/// nibble 3 both as it is and with 6 added (a digit's low nibble is at most 9). Adding 6 carries
-/// out of no selected byte once its high nibble is known to be 3; a carry out of an unselected byte
-/// can only reach the selected byte above it when that byte is 0xFF, whose high nibble is not 3.
+/// nibble 3 both as it is and with 6 added (a digit's low nibble is at most 9). A selected byte that
+/// passes the first test carries nothing into the next when 6 is added; an unselected byte of 0xFA
+/// or more would carry 1 into the next, which can only make a digit fail the second test, never a
+/// byte that is no digit pass it (the caller then reads the text the slow way).
 bool all_digits(uint64_t word, uint64_t mask) {
     constexpr uint64_t high_nibbles = 0xF0F0F0F0F0F0F0F0ull, zeros = 0x3030303030303030ull;
     return (word & high_nibbles & mask) == (zeros & mask) &&
