@@ -20,6 +20,27 @@ struct FieldSourceTests {
         return try loader.load([.file(try folder.write(name, text))])
     }
 
+    @Test("sources with quotes or backslashes in their names, or longer than 48 bytes, are found record after record")
+    func unusualSourceNames() throws {
+        let long = String(repeating: "s", count: 60)
+        let loader = try Self.loader([#"status=st"at"#, #"name=n\m"#, "group=\(long)", "id=\(long)x"])
+        // JSON keys escape the quote and the backslash; the long names differ only in their last byte.
+        let lines = (1...3).map { i in
+            #"{"\#(long)x": \#(i), "st\"at": "ok", "n\\m": "n\#(i)", "\#(long)": "g\#(i)", "status": "no"}"#
+        }
+        let t = try Self.load(lines.joined(separator: "\n"), name: "odd.jsonl", loader)
+        #expect((0..<3).map { t.id[$0] } == ["1", "2", "3"])
+        #expect((0..<3).map { t.status[$0] } == ["ok", "ok", "ok"])
+        #expect((0..<3).map { t.name[$0] } == ["n1", "n2", "n3"])
+        #expect((0..<3).map { t.group[$0] } == ["g1", "g2", "g3"])
+        // A key whose raw bytes are a source's name is not that name when they hold an escape: "a\b"
+        // in JSON is "a" and a backspace, and only "a\\b" is the three characters a, backslash, b.
+        let escapes = try Self.loader([#"name=a\b"#])
+        let names = try Self.load([#"{"id":1,"status":"ok","a\b":"no"}"#, #"{"id":2,"status":"ok","a\\b":"yes"}"#,
+                                   #"{"id":3,"status":"ok","a\b":"no"}"#].joined(separator: "\n"), name: "esc.jsonl", escapes)
+        #expect((0..<3).map { names.name[$0] } == ["", "yes", ""])
+    }
+
     @Test("GitHub's jobs: the outcome is in conclusion, not status, which says completed for failed jobs")
     func githubJobs() throws {
         let loader = try Self.loader(["status=conclusion", "finished_at=completed_at", "group=workflow_name"], recordsAt: "jobs")

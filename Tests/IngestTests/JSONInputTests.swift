@@ -103,6 +103,25 @@ struct JSONInputTests {
         #expect(t.startedAt[5] == 99_999_999_999, "just under 1e11 is still seconds (the year 5138)")
     }
 
+    @Test("a key is its field only when it is the field's name whole: longer, shorter and escaped keys where it stood before")
+    func keysBesideTheirNames() throws {
+        // The key at each place is compared in the raw text with the name found there in the record
+        // before; each record after the first puts a near miss where "status" or "name" stood.
+        let t = try load([
+            #"{"id": 1, "status": "ok", "name": "a"}"#,
+            #"{"id": 2, "statu": "x", "status": "ok", "name": "b"}"#,
+            #"{"id": 3, "status2": "x", "status": "ok", "names": "x", "name": "c"}"#,
+            #"{"i\u0064": 4, "st\"atus": "x", "status": "ok", "nam": "x", "name": "d"}"#,
+            #"{"id": 5, "status": "ok", "name\u0000": "x", "name": "e"}"#,
+            #"{"id": 6, "status": "failed", "name": "f"}"#,
+            // "names" where "name" stood, after the real one: it must not be taken for it.
+            #"{"name": "g", "status": "ok", "names": "x", "id": 7}"#,
+        ].joined(separator: "\n"))
+        #expect((0..<t.count).map { t.id[$0] } == ["1", "2", "3", "4", "5", "6", "7"])
+        #expect((0..<t.count).map { t.status[$0] } == ["ok", "ok", "ok", "ok", "ok", "failed", "ok"])
+        #expect((0..<t.count).map { t.name[$0] } == ["a", "b", "c", "d", "e", "f", "g"])
+    }
+
     @Test("integer ids are kept as their decimal text, and exit codes and attempts as their values, at every length")
     func integers() throws {
         // 0, ±1, and ± every power of ten from 10 to 10^18 and one below it: the ids' text

@@ -111,6 +111,7 @@ public:
             const std::string &source = table->sources[f];
             names_[f] = source.empty() ? std::string_view(tc_field_name(static_cast<tc_field>(f))) : source;
             dotted_ = dotted_ || source.find('.') != std::string::npos;
+            quick_[f] = names_[f].size() <= kQuickNameLength && names_[f].find_first_of("\"\\") == std::string_view::npos;
         }
         std::fill(std::begin(field_at_), std::end(field_at_), static_cast<int8_t>(TC_FIELD_COUNT));
     }
@@ -130,6 +131,12 @@ private:
     /// The field found at each of a record's first keys, last time (TC_FIELD_COUNT: none, or not yet known).
     static constexpr size_t kRememberedPositions = 32;
     int8_t field_at_[kRememberedPositions];
+    /// The longest name a raw key is compared with in place: its bytes and the quote after them are
+    /// read from the key on, which the padding after any text read allows.
+    static constexpr size_t kQuickNameLength = 48;
+    /// Whether a field's name can be compared with a raw key in place: short, and without a quote or
+    /// backslash (so that a key matching it byte for byte, then a quote, is that name unescaped).
+    bool quick_[TC_FIELD_COUNT];
     char id_text_[24];
     char run_text_[24];
 
@@ -140,15 +147,22 @@ private:
         for (auto next : object) {
             ondemand::field field;
             if (auto code = std::move(next).get(field)) return syntax_error(err, code);
-            std::string_view key;
-            if (auto code = key_of(field, &key)) return syntax_error(err, code);
             ondemand::value &value = field.value();
-            std::string_view full = key;
-            if (!prefix.empty()) {
-                path.assign(prefix).append(".").append(key);
-                full = path;
+            // Records of one input mostly write their keys in one order: the field found at this
+            // place last time is compared with the raw key first, with no scan for its end.
+            int found = prefix.empty() ? guessed_field(field.key().raw(), position) : TC_FIELD_COUNT;
+            std::string_view full;
+            if (found == TC_FIELD_COUNT) {
+                std::string_view key;
+                if (auto code = key_of(field, &key)) return syntax_error(err, code);
+                full = key;
+                if (!prefix.empty()) {
+                    path.assign(prefix).append(".").append(key);
+                    full = path;
+                }
+                found = prefix.empty() ? top_level_field(full, position) : field_named(full);
             }
-            const int found = prefix.empty() ? top_level_field(full, position++) : field_named(full);
+            if (prefix.empty()) position++;
             if (found < TC_FIELD_COUNT) {
                 if (!table_->sources[found].empty()) table_->source_seen[found] = true;
                 tc_status status = read_field(static_cast<tc_field>(found), value, r, err);
@@ -169,6 +183,16 @@ private:
         int found = 0;
         while (found < TC_FIELD_COUNT && !same_text(key, names_[found])) found++;
         return found;
+    }
+
+    /// The field found at `position` last time, when the raw key at `raw` (just after its opening
+    /// quote) is its name, byte for byte, then a closing quote; TC_FIELD_COUNT otherwise.
+    int guessed_field(const char *raw, size_t position) const {
+        if (position >= kRememberedPositions) return TC_FIELD_COUNT;
+        const int guess = field_at_[position];
+        if (guess >= TC_FIELD_COUNT || !quick_[guess]) return TC_FIELD_COUNT;
+        const std::string_view name = names_[guess];
+        return same_text(std::string_view(raw, name.size()), name) && raw[name.size()] == '"' ? guess : TC_FIELD_COUNT;
     }
 
     /// The field read from `key`, the `position`th key of a record. Records of one input mostly
