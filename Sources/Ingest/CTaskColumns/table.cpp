@@ -14,14 +14,8 @@
 
 namespace taskcolumns {
 
-int32_t Dictionary::encode(std::string_view value) {
-    const int32_t code = code_of(value);
-    codes.push_back(code);
-    return code;
-}
 
 int32_t Dictionary::code_of(std::string_view value, uint32_t hash) {
-    if (last_ >= 0 && same_text(entry(static_cast<size_t>(last_)), value)) return last_;
     if (2 * (places_.size() + 1) > slots_.size()) grow();
     const size_t mask = slots_.size() - 1;
     size_t at = static_cast<size_t>(hash) & mask;
