@@ -14,7 +14,6 @@
 
 namespace taskcolumns {
 
-
 int32_t Dictionary::code_of(std::string_view value, uint32_t hash) {
     if (2 * (places_.size() + 1) > slots_.size()) grow();
     const size_t mask = slots_.size() - 1;
