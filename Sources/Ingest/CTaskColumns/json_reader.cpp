@@ -77,14 +77,20 @@ error_code key_of(ondemand::field &field, std::string_view *key) {
 /// A string read, as a record holds it: present and empty is not absent, so it keeps a non-NULL pointer.
 tc_string text_of(std::string_view s) { return {s.empty() ? "" : s.data(), s.size()}; }
 
+/// The text of the scalar `value`, without the white space simdjson counts as part of its token.
+std::string_view scalar_text(ondemand::value &value) {
+    std::string_view token = value.raw_json_token();
+    while (!token.empty() && is_json_space(token.back())) token.remove_suffix(1);
+    return token;
+}
+
 /// The text of `value` when it is an integer written as std::to_chars() writes one: an optional '-',
 /// then 1 to 18 digits, the first not 0 unless it is the only one (so no "-0"). Such text is its own
 /// decimal form, and its value is read here without simdjson's number parser (ids, exit codes and
 /// attempts mostly are; parsing them, and writing ids back as text, was a tenth of a record's own work).
 /// False for any other value, which the number parser then reads and judges.
 bool plain_integer(ondemand::value &value, std::string_view *text) {
-    std::string_view token = value.raw_json_token();
-    while (!token.empty() && is_json_space(token.back())) token.remove_suffix(1);
+    const std::string_view token = scalar_text(value);
     const size_t sign = !token.empty() && token[0] == '-' ? 1 : 0, digits = token.size() - sign;
     if (digits == 0 || digits > 18 || (token[sign] == '0' && (digits > 1 || sign))) return false;
     for (size_t i = sign; i < token.size(); i++)
@@ -347,8 +353,7 @@ private:
             code = value.get_array().get(array);
             if (!code) code = array.raw_json().get(raw);
         } else if (type != ondemand::json_type::null) {
-            raw = value.raw_json_token();
-            while (!raw.empty() && is_json_space(raw.back())) raw.remove_suffix(1);
+            raw = scalar_text(value);
         }
         if (code) return syntax_error(err, code);
         *out = {raw.data(), raw.size()};
