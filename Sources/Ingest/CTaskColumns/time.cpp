@@ -72,6 +72,16 @@ bool read_date(const char *p, const char *end, int64_t *seconds) {
 constexpr double kPowersOfTen[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
                                    1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
 
+/// The seconds from the epoch of a time of day on the day `day` seconds from it, `offset_minutes` east
+/// of UTC; false when the clock is no clock (a leap second, :60, is let through). Both readers of a
+/// time of day end here, so that they give the same double for the same text.
+bool clock_seconds(int64_t day, int hour, int minute, int second, int offset_minutes, double fraction, double *seconds) {
+    if (hour > 23 || minute > 59 || second > 60) return false;
+    const int64_t whole = day + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+    *seconds = static_cast<double>(whole) + fraction;
+    return true;
+}
+
 /// Whether each byte of `word` selected by `mask` (0xFF or 0 per byte) is an ASCII digit: its high
 /// nibble 3 both as it is and with 6 added (a digit's low nibble is at most 9). A selected byte that
 /// passes the first test carries nothing into the next when 6 is added; an unselected byte of 0xFA
@@ -101,11 +111,8 @@ bool read_utc_milliseconds(const char *p, int64_t day, double *seconds) {
     auto byte = [](uint64_t word, int at) { return static_cast<int>((word >> (8 * at)) & 0xFF); };
     const int hour = byte(d, 0) * 10 + byte(d, 1), minute = byte(d, 3) * 10 + byte(d, 4),
               second = byte(d, 6) * 10 + byte(d, 7);
-    if (hour > 23 || minute > 59 || second > 60) return false;
     const int milliseconds = byte(m, 0) * 100 + byte(m, 1) * 10 + byte(m, 2);
-    *seconds = static_cast<double>(day + hour * 3600 + minute * 60 + second) +
-               static_cast<double>(milliseconds) / kPowersOfTen[3];
-    return true;
+    return clock_seconds(day, hour, minute, second, 0, static_cast<double>(milliseconds) / kPowersOfTen[3], seconds);
 #else
     (void)p, (void)day, (void)seconds;
     return false;
@@ -124,7 +131,6 @@ bool read_time_of_day(const char *p, const char *end, int64_t day, double *secon
         if (!read_digits(p + 1, end, 2, &second)) return false;
         p += 3;
     }
-    if (hour > 23 || minute > 59 || second > 60) return false;
     double fraction = 0;
     if (p < end && *p == '.') {
         // The first 18 digits as an integer, divided once by their power of ten: the double nearest
@@ -158,9 +164,7 @@ bool read_time_of_day(const char *p, const char *end, int64_t day, double *secon
         }
     }
     if (p != end) return false;
-    const int64_t whole = day + hour * 3600 + minute * 60 + second - offset_minutes * 60;
-    *seconds = static_cast<double>(whole) + fraction;
-    return true;
+    return clock_seconds(day, hour, minute, second, offset_minutes, fraction, seconds);
 }
 
 }  // namespace
