@@ -31,6 +31,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -73,8 +74,36 @@ class Measured:
         return f"{self.median:.3f} s ({min(self.walls):.3f}–{max(self.walls):.3f})"
 
 
-def run(argv, measured=None, accept=(0,), stdin=None):
-    """Runs argv once; records wall time and the child's own peak RSS."""
+class Stages:
+    """Repeated `taskreport report … --timings` runs of one command: each stage's milliseconds."""
+
+    PATTERN = re.compile(
+        r"timings: reading (?P<reading>[\d.]+) ms, statistics (?P<statistics>[\d.]+) ms, "
+        r"document (?P<document>[\d.]+) ms, writing (?P<writing>[\d.]+) ms \(page (?P<page>[\d.]+) ms, "
+        r"beside it charts and data files (?P<charts>[\d.]+) ms; files (?P<files>[\d.]+) ms\); "
+        r"(?P<total>[\d.]+) ms in all")
+
+    def __init__(self):
+        self.samples = []
+
+    def add(self, argv):
+        """Runs argv with --timings (not timed itself) and keeps the stages it prints."""
+        found = self.PATTERN.search(run(argv + ["--timings"], capture=True))
+        if not found:
+            sys.exit(f"bench: {' '.join(argv)} --timings printed no timings")
+        self.samples.append({k: float(v) for k, v in found.groupdict().items()})
+
+    def describe(self):
+        ms = {k: statistics.median(s[k] for s in self.samples) for k in self.samples[0]}
+        t = {k: f"{v:.0f}" if v >= 10 else f"{v:.1f}" for k, v in ms.items()}
+        return (f"reading {t['reading']} ms, statistics {t['statistics']}, document {t['document']}, "
+                f"writing {t['writing']} (page {t['page']}; beside it charts and data files {t['charts']}; "
+                f"then files {t['files']})"), ms["total"] / 1000
+
+
+def run(argv, measured=None, accept=(0,), stdin=None, capture=False):
+    """Runs argv once; records wall time and the child's own peak RSS. With capture, returns its
+    standard error instead of the wall time."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, stdin=stdin, cwd=ROOT)
@@ -84,6 +113,9 @@ def run(argv, measured=None, accept=(0,), stdin=None):
         if code not in accept:
             err.seek(0)
             sys.exit(f"bench: {' '.join(argv)} exited {code}:\n{err.read().decode(errors='replace')}")
+        if capture:
+            err.seek(0)
+            return err.read().decode(errors="replace")
     if measured is not None:
         measured.walls.append(wall)
         measured.rss.append(usage.ru_maxrss / 1024)
@@ -215,6 +247,7 @@ def main():
         "tr-jsonl", "tr-json", "tr-sqlite", "tr-100", "tr-10m", "seed-jsonl", "seed-sqlite",
         "duck-jsonl", "duck-json", "sched-tr", "sched-xargs", "tr-junit", "py-junit",
         "default-jsonl", "default-sqlite", "default-100", "tr-every", "tr-start", "installed-100", "installed-start")}
+    profiles = {name: Stages() for name in ("default-jsonl", "default-sqlite", "default-100")}
     sched = os.path.join(OUT, "scheduler.json")
     scheduler_file(sched)
 
@@ -224,6 +257,10 @@ def main():
         run(default(one + ".sqlite", "default-sqlite"), m["default-sqlite"])
         run(default(small + ".jsonl", "default-100"), m["default-100"])
         run([TASKREPORT, "--version"], m["tr-start"])  # the start every command pays: the 100-record row's floor
+        # Where the headline rows' time goes, stage by stage (separate runs: the timed ones print nothing).
+        profiles["default-jsonl"].add(default(one + ".jsonl", "profile-jsonl"))
+        profiles["default-sqlite"].add(default(one + ".sqlite", "profile-sqlite"))
+        profiles["default-100"].add(default(small + ".jsonl", "profile-100"))
         run([INSTALLED, "report", small + ".jsonl", "--out", os.path.join(OUT, "installed-100")], m["installed-100"])
         run([INSTALLED, "--version"], m["installed-start"])
         run(report(one + ".jsonl", "tr-every", "stats.json,summary.md,junit.xml,tasks.csv,history.jsonl"), m["tr-every"])
@@ -260,7 +297,7 @@ def main():
     problems += compare("taskreport JUnit", taskreport_summary(os.path.join(OUT, "tr-junit", "stats.json")),
                         "Python JUnit", json.load(open(os.path.join(OUT, "py-junit.json"))))
 
-    rows = table(m, kernel, ten is not None)
+    rows = table(m, kernel, ten is not None, profiles)
     text = render(rows, problems, kernel)
     print("\n" + text)
     write_results(text)
@@ -268,8 +305,12 @@ def main():
         sys.exit("bench: FAILED: the tools' statistics disagree (see above)")
 
 
-def table(m, kernel, with_ten):
+def table(m, kernel, with_ten, profiles):
     """Rows: workload, taskreport, peak RSS, comparison, target, met."""
+    def profile(name, what):
+        stages, job = profiles[name].describe()
+        return (f"(profile) {what}: the stages inside the process (`--timings`)", f"{job:.3f} s", "", stages, "", None)
+
     def ratio(peer, ours):
         return m[peer].median / m[ours].median
 
@@ -283,11 +324,14 @@ def table(m, kernel, with_ten):
                  "≤ 0.40 s, ≤ 120 MB, seed ≥ 30x, DuckDB > 1x",
                  j.median <= 0.40 and j.peak_mb <= 120 and ratio("seed-jsonl", "default-jsonl") >= 30
                  and ratio("duck-jsonl", "default-jsonl") > 1))
+    rows.append(profile("default-jsonl", "1M records, JSON Lines"))
     rows.append(("1M rows, SQLite → `taskreport report FILE`", s.describe(), f"{s.peak_mb:.0f} MB",
                  f"seed {ratio('seed-sqlite', 'default-sqlite'):.1f}x slower; DuckDB: no offline SQLite reader", "≤ 0.35 s",
                  s.median <= 0.35))
+    rows.append(profile("default-sqlite", "1M rows, SQLite"))
     rows.append(("100 records → `taskreport report FILE`", h.describe(), f"{h.peak_mb:.0f} MB",
                  f"the process's start alone (`--version`): {m['tr-start'].median * 1000:.0f} ms", "≤ 50 ms", h.median <= 0.050))
+    rows.append(profile("default-100", "100 records"))
     i = m["installed-100"]
     rows.append(("(breakdown) 100 records, the binary `make install` puts in place (Swift runtime linked in)",
                  i.describe(), f"{i.peak_mb:.0f} MB", f"its start alone: {m['installed-start'].median * 1000:.0f} ms", "", None))

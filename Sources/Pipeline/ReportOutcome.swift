@@ -9,6 +9,8 @@ public struct ReportOutcome: Sendable {
     public let document: ReportDocument
     /// What the reader should know but that did not stop the report, one line each (a named history not found).
     public var warnings: [String] = []
+    /// How long each stage took.
+    public var timings = ReportTimings()
 
     /// The `--fail-on` gates that tripped.
     public var trippedGates: [GateResult] { document.gates.filter(\.tripped) }

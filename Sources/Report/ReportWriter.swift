@@ -38,19 +38,30 @@ public struct ReportWriter: Sendable {
     /// The page is rendered on a thread of its own (a ``SideJob``) while the charts and the
     /// data files are made: at 1M records each takes about a tenth of a
     /// second, and the charts' concurrent drawing leaves a core idle for part of it.
-    /// - Returns: The path of `index.html`.
+    /// - Returns: The path of `index.html`, and how long each part took.
     /// - Throws: ``ReportError``; nothing of the report is then written.
     @discardableResult
-    public func write(_ document: ReportDocument) throws(ReportError) -> String {
+    public func write(_ document: ReportDocument) throws(ReportError) -> WrittenReport {
+        let clock = ContinuousClock()
         let page = self.page
-        let rendering = SideJob { Result { () throws(ReportError) -> [ReportFile] in try page.files(for: document) } }
+        let rendering = SideJob {
+            let start = clock.now
+            let files = Result { () throws(ReportError) -> [ReportFile] in try page.files(for: document) }
+            return (files, start.duration(to: clock.now))
+        }
         defer { _ = rendering.value }  // on an error too: no render outlives the call
+        let start = clock.now
         var files: [ReportFile] = []
         for exporter in exporters {
             files += try exporter.files(for: document)
         }
-        files += try rendering.value.get()
+        let chartsAndData = start.duration(to: clock.now)
+        let (pageFiles, pageTime) = rendering.value
+        files += try pageFiles.get()
+        let writing = clock.now
         try folder.write(files, owned: Self.ownedPaths)
-        return URL(fileURLWithPath: folder.path).appendingPathComponent("index.html").standardizedFileURL.path
+        return WrittenReport(
+            page: URL(fileURLWithPath: folder.path).appendingPathComponent("index.html").standardizedFileURL.path,
+            timings: WrittenReport.Timings(page: pageTime, chartsAndData: chartsAndData, files: writing.duration(to: clock.now)))
     }
 }

@@ -18,10 +18,14 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The report's heading.")
     var title = "Task Report"
 
+    @Flag(help: "Also print on standard error how long each stage took: reading, statistics, writing.")
+    var timings = false
+
     func run() throws {
         ReportSignals.install()
         let outcome = try ReportJob(try report.request(inputs: input, title: title), toolVersion: TaskReport.version).run()
         ExitReport.show(outcome)
+        if timings { ExitReport.warn("timings: \(outcome.timings.summary)") }
         if !outcome.trippedGates.isEmpty { throw ExitCode(1) }
     }
 }
